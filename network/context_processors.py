@@ -1,0 +1,23 @@
+"""Template context every public page needs: the association, its languages."""
+
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Site
+
+from network.languages import RTL_LANGUAGES
+from network.models import Association
+
+
+def network(request):
+    site = Site.find_for_request(request) if request is not None else None
+    association = Association.for_site(site)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    names = dict(settings.LANGUAGES)
+    codes = association.language_codes if association else [settings.LANGUAGE_CODE]
+    return {
+        "current_site": site,
+        "association": association,
+        "site_language_codes": codes,
+        "language_names": names,
+        "text_direction": "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr",
+    }

@@ -1,0 +1,251 @@
+"""The platform core: associations, their sites and their look.
+
+An ``Association`` is bound one-to-one to a Wagtail ``Site``. It owns the
+site's page tree, a root collection for images and documents, an editors group
+and a moderators group. See ``network.provisioning`` for how they are created
+and ``network.permissions`` for how they are kept apart.
+"""
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Collection, Site
+
+from network.colours import validate_primary_colour
+
+slug_validator = RegexValidator(
+    r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$",
+    _("Use lowercase letters, digits and hyphens (not at the start or end)."),
+)
+
+
+class AssociationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Associations whose editors or moderators group the user belongs to."""
+        if not user or not user.is_authenticated:
+            return self.none()
+        group_ids = user.groups.values_list("pk", flat=True)
+        return self.filter(
+            models.Q(editors_group__in=group_ids)
+            | models.Q(moderators_group__in=group_ids)
+        ).distinct()
+
+
+class Association(models.Model):
+    """A member of the network, with its own site, tree, media and editors."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=50,
+        unique=True,
+        validators=[slug_validator],
+        help_text=_("Short identifier used in URLs, commands and exports."),
+    )
+    site = models.OneToOneField(
+        Site,
+        on_delete=models.CASCADE,
+        related_name="association",
+        verbose_name=_("site"),
+    )
+    root_collection = models.OneToOneField(
+        Collection,
+        on_delete=models.PROTECT,
+        related_name="association",
+        verbose_name=_("root collection"),
+    )
+    editors_group = models.OneToOneField(
+        Group,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("editors group"),
+    )
+    moderators_group = models.OneToOneField(
+        Group,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("moderators group"),
+    )
+    is_hub = models.BooleanField(
+        _("network hub"),
+        default=False,
+        help_text=_("The network's own platform site, which presents the members."),
+    )
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        help_text=_("Language codes this association publishes in, e.g. fr, en, ar."),
+    )
+    plugins = models.JSONField(
+        _("enabled plugins"),
+        default=list,
+        help_text=_("Names of the plugins this association uses."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AssociationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("association")
+        verbose_name_plural = _("associations")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def root_page(self):
+        return self.site.root_page
+
+    def has_plugin(self, name: str) -> bool:
+        return name in (self.plugins or [])
+
+    @cached_property
+    def language_codes(self) -> list[str]:
+        from django.conf import settings
+
+        known = [code for code, _name in settings.LANGUAGES]
+        return [code for code in known if code in (self.languages or [])] or [
+            settings.LANGUAGE_CODE
+        ]
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return None
+        cached = getattr(site, "_network_association", None)
+        if cached is None:
+            cached = cls.objects.filter(site=site).first() or False
+            site._network_association = cached
+        return cached or None
+
+    @classmethod
+    def for_page(cls, page):
+        """The association whose tree holds ``page``, in any language.
+
+        Under wagtail-localize, the translations of a site's home page are its
+        siblings at depth 2, so a page belongs to the association whose root
+        page shares a translation key with the page's depth-2 ancestor.
+        """
+        if page is None or page.depth < 2:
+            return None
+        from wagtail.models import Page
+
+        top_path = page.path[: Page.steplen * 2]
+        top_key = (
+            page.translation_key
+            if page.depth == 2
+            else Page.objects.filter(path=top_path)
+            .values_list("translation_key", flat=True)
+            .first()
+        )
+        return cls.objects.filter(site__root_page__translation_key=top_key).first()
+
+    def tree_root_paths(self):
+        """Paths of the site's home page and every translation of it."""
+        from wagtail.models import Page
+
+        return list(
+            Page.objects.filter(
+                depth=2, translation_key=self.site.root_page.translation_key
+            ).values_list("path", flat=True)
+        )
+
+
+@register_setting(icon="palette")
+class ThemeSettings(BaseSiteSetting):
+    """How an association's site looks and how to reach the association.
+
+    Edited by the association's moderators under Settings → Theme; read in
+    templates as ``{{ settings.network.ThemeSettings }}``.
+    """
+
+    display_name = models.CharField(
+        _("display name"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Name shown in the header. Leave empty to use the association's name."
+        ),
+    )
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=200,
+        blank=True,
+        help_text=_("One short sentence under the name."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default="#1d4e89",
+        validators=[validate_primary_colour],
+        help_text=_(
+            "Used behind white text (header, buttons). It needs a contrast of "
+            "at least 4.5:1 with white, e.g. #1d4e89."
+        ),
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    instagram_url = models.URLField(_("Instagram account"), blank=True)
+    mastodon_url = models.URLField(_("Mastodon account"), blank=True)
+    footer_text = models.TextField(
+        _("footer text"),
+        blank=True,
+        help_text=_("A short note at the bottom of every page."),
+    )
+    donation_url = models.URLField(
+        _("donation link"), blank=True, help_text=_("Where the 'Donate' button leads.")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("display_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            heading=_("Identity"),
+        ),
+        FieldPanel("primary_colour"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("address"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("mastodon_url"),
+            ],
+            heading=_("Social links"),
+        ),
+        FieldPanel("footer_text"),
+        FieldPanel("donation_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("theme")
+
+    def clean(self):
+        super().clean()
+        if self.primary_colour:
+            try:
+                validate_primary_colour(self.primary_colour)
+            except ValidationError as error:
+                raise ValidationError({"primary_colour": error}) from error

@@ -1,0 +1,43 @@
+"""URLs: admin, APIs and plugins outside the language prefix; pages inside it."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from network import views
+from network.plugins import get_plugins
+
+handler404 = "network.views.page_not_found"
+handler500 = "network.views.server_error"
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+i18n_urlpatterns = []
+for plugin in get_plugins().values():
+    if plugin.urls:
+        urlpatterns.append(path(plugin.url_prefix, include(plugin.urls)))
+    if plugin.i18n_urls:
+        i18n_urlpatterns.append(path(plugin.i18n_url_prefix, include(plugin.i18n_urls)))
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    *i18n_urlpatterns,
+    path("", include("sitepages.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
