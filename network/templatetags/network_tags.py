@@ -75,7 +75,7 @@ def language_links(context):
     association = context.get("association")
     codes = association.language_codes if association else [settings.LANGUAGE_CODE]
     current = translation.get_language()
-    names = {code: name for code, name in settings.LANGUAGES}
+    names = dict(settings.LANGUAGES)
     translations = {}
     if isinstance(page, Page):
         for other in (
