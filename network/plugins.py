@@ -41,6 +41,10 @@ class NetworkPlugin:
     # dotted path of ``load(stdout, associations)``, called by ``load_demo``
     demo: str | None = None
     description: str = ""
+    # "app_label.codename" model permissions granted to every enabled
+    # association's editors and moderators groups (instance rights are then
+    # narrowed by ``network.permissions.AssociationOwnedPermissionPolicy``)
+    editor_permissions: list = field(default_factory=list)
 
     @property
     def page_models(self):

@@ -11,10 +11,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "correct-horse-9")
+    password = factory.django.Password("correct-horse-9")
 
 
 def make_association(slug, *, name=None, hostname=None, port=80, **kwargs):
