@@ -7,3 +7,6 @@ class DirectoryConfig(AppConfig):
     label = "directory"
     verbose_name = _("Partner directory")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from directory import signals  # noqa: F401

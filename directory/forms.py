@@ -1,0 +1,66 @@
+"""Admin and import forms for the directory.
+
+``OrganisationForm`` is the snippet edit form (``Organisation.base_form_class``):
+it keeps the association field limited to the editor's own associations
+(``network.forms.AssociationOwnedForm``), offers only the default-locale
+categories, and turns the language and publics lists into friendly fields.
+"""
+
+from django import forms
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from directory.languages import parse_language_list
+from network.forms import AssociationOwnedForm
+
+PUBLIC_CHOICES = [
+    ("adults", _("Adults")),
+    ("families", _("Families")),
+    ("women", _("Women")),
+    ("unaccompanied_minors", _("Unaccompanied minors")),
+    ("any_status", _("Any administrative status")),
+]
+
+
+class LanguageListField(forms.CharField):
+    """ISO 639-1 codes typed as ``fr;en;ar`` (commas and spaces also work)."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ";".join(value)
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value) or ""
+        value = value.replace(",", ";").replace(" ", ";")
+        valid, invalid = parse_language_list(value)
+        if invalid:
+            raise forms.ValidationError(
+                _("Not ISO 639-1 language codes: %(codes)s"),
+                params={"codes": ", ".join(invalid)},
+                code="invalid_language",
+            )
+        return valid
+
+
+class OrganisationForm(AssociationOwnedForm):
+    languages = LanguageListField(
+        label=_("Languages spoken"),
+        required=False,
+        help_text=_("ISO 639-1 codes separated by ';', e.g. fr;en;ar;ps;ti."),
+    )
+    publics = forms.MultipleChoiceField(
+        label=_("Publics"),
+        required=False,
+        choices=PUBLIC_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Who can come."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("categories")
+        if field is not None:
+            Category = apps.get_model("directory", "Category")
+            field.queryset = Category.objects.filter(locale=Locale.get_default())
