@@ -117,3 +117,140 @@ def open_expressions(expressions, moment: dt.datetime | None = None) -> set[str]
         if parsed is not None and parsed.is_open(local):
             result.add(expression)
     return result
+
+
+# Structured state for templates and the API ------------------------------------
+OPEN = "open"
+CLOSED = "closed"
+UNKNOWN = "unknown"
+TEMPORARILY_CLOSED = "temporarily_closed"
+CLOSED_PERMANENTLY = "closed_permanently"
+
+
+def _state_name(state) -> str:
+    name = getattr(state, "name", str(state)).lower()
+    if "open" in name:
+        return OPEN
+    if "closed" in name:
+        return CLOSED
+    return UNKNOWN
+
+
+def opening_state(entry, moment: dt.datetime | None = None, *, expression=None):
+    """Where ``entry`` (an Organisation or a stop) stands at ``moment``.
+
+    Returns a dict that templates word in the visitor's language::
+
+        {"state": "open" | "closed" | "unknown" | "temporarily_closed"
+                  | "closed_permanently",
+         "until": aware datetime | None,      # open: when it closes
+         "next_open": aware datetime | None,  # closed: when it opens next
+         "closed_until": date | None,         # temporarily closed: last day
+         "reason": str}                       # temporarily closed: why
+
+    ``until``/``next_open`` are ``None`` when the next change is more than
+    two months away (or never). A stop takes its organisation's status.
+    """
+    moment = moment or timezone.now()
+    local = to_local_naive(moment)
+    owner = getattr(entry, "organisation", None) or entry
+    state = {
+        "state": UNKNOWN,
+        "until": None,
+        "next_open": None,
+        "closed_until": None,
+        "reason": "",
+    }
+    status = getattr(owner, "status", "active")
+    if status == "closed":
+        state["state"] = CLOSED_PERMANENTLY
+        return state
+    if status == "temporarily_closed" and owner.is_temporarily_closed(local.date()):
+        state.update(
+            state=TEMPORARILY_CLOSED,
+            closed_until=owner.closed_until,
+            reason=getattr(owner, "closed_reason", ""),
+        )
+        return state
+    parsed = parse(entry.opening_hours if expression is None else expression)
+    if parsed is None:
+        return state
+    current, _comment = parsed.state(local)
+    name = _state_name(current)
+    state["state"] = name
+    if name == OPEN:
+        state["until"] = to_aware(parsed.next_change(local))
+    elif name == CLOSED:
+        state["next_open"] = to_aware(_next_open(parsed, local))
+    return state
+
+
+def _next_open(parsed, local: dt.datetime):
+    """The next moment the place opens (skipping unknown stretches)."""
+    end = local + dt.timedelta(days=MAX_INTERVAL_DAYS)
+    for start, _stop, state, _comment in parsed.intervals(local, end):
+        if _state_name(state) == OPEN:
+            return start
+    return None
+
+
+def day_intervals(expression: str | None, day: dt.date):
+    """Opening intervals of ``day`` as (start, end) aware datetimes.
+
+    ``None`` when the hours are unknown; an empty list when closed all day.
+    """
+    parsed = parse(expression)
+    if parsed is None:
+        return None
+    start = dt.datetime.combine(day, dt.time())
+    end = start + dt.timedelta(days=1)
+    return [
+        (to_aware(begin), to_aware(finish))
+        for begin, finish, state, _comment in parsed.intervals(start, end)
+        if _state_name(state) == OPEN
+    ]
+
+
+def week_table(expression: str | None, start: dt.date | None = None):
+    """Seven days from Monday of ``start``'s week, for the detail page.
+
+    Each day is ``{"date", "weekday" (0 = Monday), "is_today", "intervals"
+    [(start, end) aware datetimes], "unknown"}``; ``end`` at midnight means
+    "until the end of the day".
+    """
+    today = timezone.localdate(timezone.now(), site_zone())
+    start = start or today
+    monday = start - dt.timedelta(days=start.weekday())
+    days = []
+    for offset in range(7):
+        day = monday + dt.timedelta(days=offset)
+        intervals = day_intervals(expression, day)
+        days.append(
+            {
+                "date": day,
+                "weekday": day.weekday(),
+                "is_today": day == today,
+                "intervals": intervals or [],
+                "unknown": intervals is None,
+            }
+        )
+    return days
+
+
+def format_intervals(intervals) -> str:
+    """``[(09:00, 12:00), (14:00, 17:00)]`` -> ``"09:00–12:00, 14:00–17:00"``."""
+    parts = []
+    for begin, finish in intervals or []:
+        end_text = (
+            "24:00"
+            if finish.time() == dt.time() and finish.date() > begin.date()
+            else finish.strftime("%H:%M")
+        )
+        parts.append(f"{begin.strftime('%H:%M')}–{end_text}")
+    return ", ".join(parts)
+
+
+def today_hours(expression: str | None, moment: dt.datetime | None = None) -> str:
+    """Today's hours as text ("09:00–12:00, 14:00–17:00"); "" if closed/unknown."""
+    day = timezone.localtime(moment or timezone.now(), site_zone()).date()
+    return format_intervals(day_intervals(expression, day))
