@@ -355,6 +355,12 @@ class DirectoryFilterSet(django_filters.FilterSet):
 
     # Validation ----------------------------------------------------------------
     def is_valid(self):
+        if self.is_bound and hasattr(self.data, "lists"):
+            for key, values in self.data.lists():
+                if key in self.filters and any("\x00" in value for value in values):
+                    self.form.is_valid()
+                    self.form.add_error(key, _("Remove the null character."))
+                    return False
         valid = super().is_valid()
         if not valid:
             return False

@@ -409,6 +409,9 @@ class Organisation(
 
     def category_names(self) -> str:
         """Every category name in every language, for full-text search."""
+        precomputed = getattr(self, "_category_names_text", None)
+        if precomputed is not None:
+            return precomputed  # set by the bulk importer
         keys = [category.translation_key for category in self.categories.all()]
         if not keys:
             return ""
@@ -456,6 +459,10 @@ class Organisation(
             )
 
     def save(self, *args, **kwargs):
+        if not self.external_id:
+            # Entries created in the admin still get a stable id, so that a
+            # CSV export can be re-imported.
+            self.external_id = f"maillage-{self.translation_key}"
         self.refresh_indexes()
         super().save(*args, **kwargs)
 
@@ -531,3 +538,8 @@ class OrganisationStop(Orderable):
             raise ValidationError(
                 {"longitude": _("Give both latitude and longitude, or neither.")}
             )
+
+
+# The public page type lives in its own module; importing it here registers the
+# model with the app (its migrations are in directory/migrations/).
+from directory.pages import DirectoryPage  # noqa: E402,F401

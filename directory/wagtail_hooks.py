@@ -1,0 +1,317 @@
+"""Admin wiring of the directory plugin.
+
+* registers the plugin with the network (``register_network_plugin``);
+* "Directory" menu group: entries (scoped to the editor's associations by
+  ``network.viewsets.AssociationOwnedSnippetViewSet``) and categories;
+* the CSV import view, the "still accurate today" views and the dashboard
+  panel listing entries to re-check (``directory.admin_views``).
+"""
+
+import datetime as dt
+
+import django_filters
+from django.forms import CheckboxSelectMultiple
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import Column, DateColumn, UpdatedAtColumn
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets import AdminDateInput
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from directory import admin_views
+from directory.models import (
+    RECHECK_AFTER_DAYS,
+    Category,
+    Organisation,
+    StatusChoices,
+)
+from network.models import Association
+from network.plugins import NetworkPlugin
+from network.viewsets import AssociationOwnedSnippetViewSet
+
+
+@hooks.register("register_network_plugin")
+def register_directory_plugin():
+    return NetworkPlugin(
+        name="directory",
+        label=_("Partner directory"),
+        description=_(
+            "A shared directory of places and services: open now, nearby, in "
+            "the visitor's language, with a map, exports and a CSV import."
+        ),
+        page_types=["directory.DirectoryPage"],
+        urls="directory.urls",
+        url_prefix="api/directory/",
+        demo="directory.demo.load",
+        editor_permissions=[
+            "directory.add_organisation",
+            "directory.change_organisation",
+            "directory.delete_organisation",
+            "directory.publish_organisation",
+            "directory.lock_organisation",
+        ],
+    )
+
+
+class OrganisationAdminFilterSet(WagtailFilterSet):
+    category = django_filters.ModelMultipleChoiceFilter(
+        label=_("Category"),
+        field_name="categories",
+        queryset=lambda request: Category.default_locale_queryset(),
+        distinct=True,
+    )
+    city = django_filters.CharFilter(label=_("City"), lookup_expr="iexact")
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=StatusChoices.choices
+    )
+    association = django_filters.ModelChoiceFilter(
+        label=_("Association"),
+        queryset=lambda request: Association.objects.all(),
+    )
+    needs_check = django_filters.BooleanFilter(
+        label=_("Not checked for six months"),
+        method="filter_needs_check",
+    )
+
+    class Meta:
+        model = Organisation
+        fields = []
+
+    def filter_needs_check(self, queryset, name, value):
+        if value is None:
+            return queryset
+        limit = timezone.localdate() - dt.timedelta(days=RECHECK_AFTER_DAYS)
+        stale = queryset.filter(last_checked__isnull=True) | queryset.filter(
+            last_checked__lt=limit
+        )
+        return stale if value else queryset.exclude(pk__in=stale.values("pk"))
+
+
+def _stop_panels():
+    return [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("address"), FieldPanel("city")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldPanel("opening_hours"),
+        FieldPanel("last_checked", widget=AdminDateInput),
+    ]
+
+
+class OrganisationViewSet(AssociationOwnedSnippetViewSet):
+    """Directory entries of the editor's own associations (coordinators: all)."""
+
+    model = Organisation
+    icon = "site"
+    menu_label = _("Entries")
+    menu_name = "directory_entries"
+    add_to_admin_menu = False
+    list_per_page = 50
+    list_display = [
+        "name",
+        "city",
+        Column("association", label=_("Association"), accessor="association"),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("last_checked", label=_("Last checked")),
+        UpdatedAtColumn(),
+    ]
+    list_filter = None
+    filterset_class = OrganisationAdminFilterSet
+    list_export = [
+        "external_id",
+        "name",
+        "city",
+        "association",
+        "status",
+        "last_checked",
+        "opening_hours",
+        "phone",
+    ]
+    export_filename = "directory-entries"
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("association", "locale", "latest_revision")
+        )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("association"),
+                    FieldPanel("name"),
+                    FieldPanel("categories", widget=CheckboxSelectMultiple),
+                    FieldPanel("description"),
+                    FieldPanel("photo"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("status"),
+                            FieldPanel("closed_reason"),
+                            FieldPanel("closed_until", widget=AdminDateInput),
+                        ],
+                        heading=_("Status"),
+                    ),
+                ],
+                heading=_("Entry"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("address"),
+                    FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                    FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                    FieldPanel("opening_hours"),
+                    InlinePanel(
+                        "stops",
+                        panels=_stop_panels(),
+                        heading=_("Stops of a mobile service"),
+                        label=_("Stop"),
+                        help_text=_(
+                            "For outreach rounds and distributions that move: "
+                            "each stop has its own place and hours."
+                        ),
+                    ),
+                ],
+                heading=_("Place and hours"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("languages"),
+                    FieldPanel("publics"),
+                    FieldPanel("audience"),
+                    FieldPanel("usual_occupancy"),
+                    FieldPanel("access_conditions"),
+                    FieldPanel("wheelchair"),
+                ],
+                heading=_("Who is welcome"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("phone"),
+                    FieldPanel("email"),
+                    FieldPanel("website"),
+                    FieldPanel("external_id"),
+                    FieldPanel("last_checked", widget=AdminDateInput),
+                ],
+                heading=_("Contact and checks"),
+            ),
+        ]
+    )
+
+
+class CategoryViewSet(SnippetViewSet):
+    """The network-wide categories (changed by coordinators only)."""
+
+    model = Category
+    icon = "tag"
+    menu_label = _("Categories")
+    menu_name = "directory_categories"
+    add_to_admin_menu = False
+    list_display = ["name", "slug", "sort_order"]
+    ordering = ["sort_order", "name"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("icon"),
+        FieldPanel("sort_order"),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_import(request.user)
+
+
+class DirectoryImportViewSet(ViewSet):
+    """The CSV import (upload, preview with per-line errors, confirm)."""
+
+    name = "directory_import"
+    icon = "upload"
+    menu_label = _("Import CSV")
+    url_prefix = "directory/import"
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_views.import_view, name="upload"),
+        ]
+
+    def get_menu_item(self, order=None):
+        return ImportMenuItem(
+            label=self.menu_label,
+            url=self.menu_url,
+            name=self.name,
+            icon_name=self.icon,
+            order=order if order is not None else 300,
+        )
+
+
+class CheckViewSet(ViewSet):
+    """Phone-friendly "still accurate today" confirmations."""
+
+    name = "directory_check"
+    icon = "tick"
+    menu_label = _("Confirm entries")
+    url_prefix = "directory/check"
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_views.check_list, name="list"),
+            path("entry/<int:pk>/", admin_views.confirm_entry, name="entry"),
+            path("stop/<int:pk>/", admin_views.confirm_stop, name="stop"),
+        ]
+
+    def get_menu_item(self, order=None):
+        return ImportMenuItem(
+            label=self.menu_label,
+            url=self.menu_url,
+            name=self.name,
+            icon_name=self.icon,
+            order=order if order is not None else 200,
+        )
+
+
+import_viewset = DirectoryImportViewSet()
+check_viewset = CheckViewSet()
+
+
+class DirectoryGroup(SnippetViewSetGroup):
+    menu_label = _("Directory")
+    menu_icon = "site"
+    menu_name = "directory"
+    menu_order = 250
+    items = (OrganisationViewSet, CategoryViewSet)
+
+    def get_submenu_items(self):
+        items = super().get_submenu_items()
+        items.append(check_viewset.get_menu_item(order=10))
+        items.append(import_viewset.get_menu_item(order=11))
+        return items
+
+
+register_snippet(DirectoryGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_directory_admin_views():
+    return [import_viewset, check_viewset]
+
+
+@hooks.register("construct_homepage_panels")
+def add_recheck_panel(request, panels):
+    panel = admin_views.RecheckPanel(request)
+    if panel.is_shown():
+        panels.append(panel)
