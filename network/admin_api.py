@@ -19,7 +19,7 @@ from network import permissions
 COLLECTION_ACTIONS = ["add", "change", "choose", "delete"]
 
 
-def _visible_media(model, user, queryset):
+def visible_media(model, user, queryset):
     if permissions.is_coordinator(user):
         return queryset
     policy = policy_registry.get_by_type(model)
@@ -29,14 +29,14 @@ def _visible_media(model, user, queryset):
 
 class ScopedImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
     def get_queryset(self):
-        return _visible_media(
+        return visible_media(
             get_image_model(), self.request.user, super().get_queryset()
         )
 
 
 class ScopedDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
     def get_queryset(self):
-        return _visible_media(
+        return visible_media(
             get_document_model(), self.request.user, super().get_queryset()
         )
 
