@@ -1,7 +1,10 @@
 """Admin wiring of the platform core. Models carry no admin code."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
+from wagtail.admin.views.pages.listing import GenericPageFilterSet, PageFilterSet
+from wagtail.models import Page, PageLogEntry, Site
 
 from network import permissions
 from network.admin_api import (
@@ -26,11 +29,17 @@ def scope_admin_api(router):
     router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
 
 
+# Reports that span every site; refused to association users by
+# ``network.middleware.AssociationAdminScopeMiddleware``.
+CROSS_SITE_REPORTS = {"page-types-usage", "translations"}
+
+
 @hooks.register("construct_reports_menu")
 def hide_cross_site_reports(request, menu_items):
+    """Association users don't see the reports that span every site."""
     if not permissions.is_coordinator(request.user):
         menu_items[:] = [
-            item for item in menu_items if item.name not in {"page-types-usage"}
+            item for item in menu_items if item.name not in CROSS_SITE_REPORTS
         ]
 
 
@@ -46,3 +55,49 @@ def add_association_panel(request, panels):
     user = request.user
     if permissions.is_coordinator(user) or permissions.user_association_ids(user):
         panels.insert(0, AssociationDashboardPanel(request))
+
+
+def _filter_sites(request):
+    """Sites offered by the page explorer's "Site" filter."""
+    user = request.user
+    if permissions.is_coordinator(user):
+        return Site.objects.all()
+    return Site.objects.filter(
+        association__in=permissions.user_association_ids(user)
+    ).order_by("site_name")
+
+
+def _filter_owners(request):
+    """People offered by the explorer's "Owner" filter: owners of my pages."""
+    pages = permissions.scope_pages(Page.objects.all(), request.user)
+    return get_user_model().objects.filter(pk__in=pages.order_by().values("owner_id"))
+
+
+def _filter_editors(request):
+    """People offered by the explorer's "Edited by" filter."""
+    pages = permissions.scope_pages(Page.objects.all(), request.user)
+    return get_user_model().objects.filter(
+        pk__in=PageLogEntry.objects.filter(
+            action="wagtail.edit", page_id__in=pages.values("pk")
+        )
+        .order_by()
+        .values("user_id")
+    )
+
+
+def scope_page_listing_filters():
+    """The page explorer's filters list every site and every page owner and
+    editor of the install; Wagtail offers no hook for them, so their choices
+    are narrowed here, through django-filter's callable ``queryset``."""
+    for filterset in (PageFilterSet, GenericPageFilterSet):
+        for name, queryset in (
+            ("site", _filter_sites),
+            ("owner", _filter_owners),
+            ("edited_by", _filter_editors),
+        ):
+            for filters in (filterset.base_filters, filterset.declared_filters):
+                if name in filters:
+                    filters[name].queryset = queryset
+
+
+scope_page_listing_filters()
