@@ -1,0 +1,142 @@
+"""A two-member network with content, built once per test module.
+
+Building associations through the real provisioning code takes a few seconds,
+so the isolation tests share one network per module: ``world`` builds it
+inside a transaction that is rolled back when the module ends, and each test
+runs inside its own savepoint (pytest-django's ``db``), so nothing a test
+changes leaks into the next one.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page
+
+from tests.conftest import site_client
+from tests.factories import UserFactory, make_association, make_member
+
+
+@dataclass
+class Side:
+    """What one association owns in the test network."""
+
+    association: object
+    editor: object
+    moderator: object
+    page: object = None
+    draft: object = None
+    image: object = None
+    document: object = None
+    revisions: list = field(default_factory=list)
+    translation: object = None
+
+    @property
+    def root(self):
+        return self.association.site.root_page
+
+
+@dataclass
+class World:
+    hub: object
+    alpha: Side
+    beta: Side
+    coordinator: object
+
+
+def _content_page(parent, title, user):
+    from sitepages.models import ContentPage
+
+    page = ContentPage(title=title, slug=title.lower().replace(" ", "-"))
+    parent.add_child(instance=page)
+    page.save_revision(user=user).publish()
+    page.title = f"{title} (draft)"
+    page.save_revision(user=user)
+    return Page.objects.get(pk=page.pk).specific
+
+
+def _localize(page, user):
+    """Translate ``page`` into English through wagtail-localize."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="en")
+    )
+    translation.save_target(user=user, publish=True)
+    return translation
+
+
+def _media(side, label):
+    image = get_image_model().objects.create(
+        title=f"{label} image",
+        file=get_test_image_file(filename=f"{label.lower()}.png"),
+        collection=side.association.root_collection,
+    )
+    document = get_document_model().objects.create(
+        title=f"{label} document",
+        file=ContentFile(b"%PDF-1.4 test", name=f"{label.lower()}.pdf"),
+        collection=side.association.root_collection,
+    )
+    return image, document
+
+
+def build_world():
+    hub = make_association(
+        "hub",
+        name="Plateforme",
+        hostname="localhost",
+        is_hub=True,
+        is_default_site=True,
+        languages=["fr", "en", "ar"],
+    )
+    sides = {}
+    for slug, label in (("alpha", "Alpha"), ("beta", "Beta")):
+        association = make_association(slug, name=label, languages=["fr", "en", "ar"])
+        side = Side(
+            association=association,
+            editor=make_member(association, f"editor_{slug[0]}"),
+            moderator=make_member(association, f"moderator_{slug[0]}", "moderator"),
+        )
+        side.page = _content_page(
+            association.site.root_page, f"{label} secret page", side.editor
+        )
+        side.revisions = list(
+            side.page.revisions.order_by("created_at").values_list("pk", flat=True)
+        )
+        side.image, side.document = _media(side, label)
+        side.translation = _localize(side.page, side.editor)
+        sides[slug] = side
+    coordinator = UserFactory(username="coordinator")
+    coordinator.groups.add(Group.objects.get(name=settings.NETWORK_COORDINATORS_GROUP))
+    return World(
+        hub=hub, alpha=sides["alpha"], beta=sides["beta"], coordinator=coordinator
+    )
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            built = build_world()
+            yield built
+            transaction.set_rollback(True)
+        cache.clear()
+
+
+@pytest.fixture
+def as_user(db, world):
+    """``as_user(user, side=world.alpha)``: a logged-in client on that site."""
+
+    def make(user, side=None):
+        return site_client((side or world.alpha).association, user)
+
+    return make
