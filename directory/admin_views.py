@@ -78,10 +78,14 @@ def user_associations(user):
     return queryset.order_by("name")
 
 
+def stale_cutoff(today=None):
+    """Entries last checked before this date (or never) need a re-check."""
+    return (today or timezone.localdate()) - dt.timedelta(days=RECHECK_AFTER_DAYS)
+
+
 def stale_entries(user, today=None):
     """The user's entries (default language, not closed) to re-check."""
-    today = today or timezone.localdate()
-    limit = today - dt.timedelta(days=RECHECK_AFTER_DAYS)
+    limit = stale_cutoff(today)
     return (
         _policy()
         .instances_user_has_permission_for(user, "change")

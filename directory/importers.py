@@ -194,7 +194,7 @@ def _rows(binary, errors_out):
         raise ImportAbort(
             RowError(
                 1,
-                ", ".join(missing),
+                "",
                 _("missing column(s): %(columns)s. Expected columns: %(all)s.")
                 % {"columns": ", ".join(missing), "all": ", ".join(COLUMNS)},
             )
