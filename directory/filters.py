@@ -352,6 +352,9 @@ class DirectoryFilterSet(django_filters.FilterSet):
             lang = (data.get("lang") or "").strip().lower()
             self.language_code = lang or None
         super().__init__(data, queryset, request=request, prefix=prefix)
+        # django-filter falls back to every row; the public set depends on the
+        # language, which is only known after validation (see ``qs``).
+        self._public_default = queryset is None
 
     # Validation ----------------------------------------------------------------
     def is_valid(self):
@@ -394,7 +397,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
     @property
     def qs(self):
         if not hasattr(self, "_qs"):
-            if self.queryset is None or not self.is_bound:
+            if self._public_default:
                 self.queryset = public_organisations(self.get_language())
             if self.is_bound:
                 self.errors  # noqa: B018 - run validation
