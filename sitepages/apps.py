@@ -7,3 +7,8 @@ class SitepagesConfig(AppConfig):
     label = "sitepages"
     verbose_name = _("Site pages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from sitepages.cache import connect_signals
+
+        connect_signals()

@@ -43,7 +43,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from network.models import Association
@@ -55,6 +55,7 @@ from sitepages.blocks import (
     BaseStreamBlock,
     FeaturedLinkBlock,
 )
+from sitepages.cache import associations_by_tree, exclude_private
 
 #: How many items listing pages show per page.
 UPDATES_PER_PAGE = 10
@@ -245,9 +246,7 @@ class HomePage(BasePage):
     def get_latest_updates(self):
         """This site's latest live updates, in this home page's language."""
         return (
-            UpdatePage.objects.live()
-            .public()
-            .descendant_of(self)
+            exclude_private(UpdatePage.objects.live().descendant_of(self))
             .order_by("-date", "-pk")
             .only(
                 "id", "title", "url_path", "path", "depth", "date", "summary", "locale"
@@ -258,9 +257,6 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_updates"] = list(self.get_latest_updates())
-        context["news_index"] = (
-            NewsIndexPage.objects.live().child_of(self).only("id", "url_path").first()
-        )
         return context
 
 
@@ -523,9 +519,7 @@ class NewsIndexPage(BasePage):
 
     def get_updates(self):
         return (
-            UpdatePage.objects.live()
-            .public()
-            .child_of(self)
+            exclude_private(UpdatePage.objects.live().child_of(self))
             .order_by("-date", "-pk")
             .only(
                 "id", "title", "url_path", "path", "depth", "date", "summary", "locale"
@@ -680,9 +674,7 @@ class NetworkNewsPage(HubOnlyPageMixin, BasePage):
 
     def get_updates(self):
         return (
-            UpdatePage.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
+            exclude_private(UpdatePage.objects.live().filter(locale_id=self.locale_id))
             .order_by("-date", "-pk")
             .only(
                 "id",
@@ -700,23 +692,10 @@ class NetworkNewsPage(HubOnlyPageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         updates = paginate(request, self.get_updates(), UPDATES_PER_PAGE)
-        # Name each update's association: map its depth-2 ancestor (the home
-        # page in its language) to the association whose root shares its
-        # translation key. Two queries for the whole page of results.
-        top_paths = {update.path[: Page.steplen * 2] for update in updates}
-        key_by_path = dict(
-            Page.objects.filter(path__in=top_paths).values_list(
-                "path", "translation_key"
-            )
-        )
-        by_key = {
-            association.site.root_page.translation_key: association
-            for association in Association.objects.select_related(
-                "site__root_page"
-            ).filter(site__root_page__translation_key__in=key_by_path.values())
-        }
+        # Name each update's association from its depth-2 ancestor (the home
+        # page in its language); the mapping is cached, so no query per item.
+        by_tree = associations_by_tree()
         for update in updates:
-            key = key_by_path.get(update.path[: Page.steplen * 2])
-            update.network_association = by_key.get(key)
+            update.network_association = by_tree.get(update.path[: Page.steplen * 2])
         context["updates"] = updates
         return context

@@ -6,6 +6,7 @@ import pytest
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
+from network.models import ThemeSettings
 from sitepages.models import (
     ActionPlanPage,
     ContentPage,
@@ -153,6 +154,10 @@ SAMPLE_AXES = [
 @pytest.fixture
 def pages(network):
     """One page of every type on alpha (and the hub pages), in fr, en and ar."""
+    for association in (network.hub, network.alpha, network.beta):
+        # Created on first use otherwise, which would bump the cache version
+        # in the middle of a query-count measurement.
+        ThemeSettings.for_site(association.site)
     alpha_home = home_of(network.alpha)
     hub_home = home_of(network.hub)
     content = add_in_all_languages(
