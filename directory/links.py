@@ -3,8 +3,8 @@
 An entry's public page lives under a ``DirectoryPage`` (a routable page in
 ``directory.pages``). The link comes from the first live ``DirectoryPage`` of
 the requesting site in the wanted language (then in the default language, then
-on the hub): its ``organisation_url(organisation, request)`` builds it (or,
-failing that, ``<DirectoryPage url>org/<id>/<slug>/``). A module-level
+on the hub): the page's URL plus its ``organisation`` sub-route (or, failing
+that, ``<DirectoryPage url>org/<id>/<slug>/``). A module-level
 ``directory.pages.organisation_url(organisation, request)``, if defined, takes
 precedence. With no directory page at all, the site's language root is used. The page is
 looked up once per request, so listing 100 entries costs no extra queries.
@@ -13,7 +13,8 @@ looked up once per request, so listing 100 entries costs no extra queries.
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
-from wagtail.models import Site
+from django.urls import NoReverseMatch
+from wagtail.models import Page, Site
 
 from network.models import Association
 
@@ -55,35 +56,59 @@ class DetailLinker:
         candidates = model.objects.live().filter(
             locale__language_code__in={self.language_code, settings.LANGUAGE_CODE}
         )
-        associations = [Association.for_site(site)]
-        hub = Association.objects.filter(is_hub=True).first()
-        if hub and (associations[0] is None or hub.pk != associations[0].pk):
-            associations.append(hub)
-        for association in associations:
-            if association is None:
-                continue
-            query = Q(pk__in=[])
-            for path in association.tree_root_paths():
-                query |= Q(path__startswith=path)
-            pages = list(
-                candidates.filter(query).select_related("locale").order_by("path")[:20]
-            )
-            pages.sort(key=lambda page: page.locale.language_code != self.language_code)
-            for page in pages:
-                url = page.get_url(self.request)
+        url = self._first_url(candidates, site.root_page_id)
+        if url is None:
+            hub = Association.objects.filter(is_hub=True).select_related("site")
+            hub = hub.first()
+            if hub and hub.site.root_page_id != site.root_page_id:
+                url = self._first_url(candidates, hub.site.root_page_id)
                 if url:
-                    self._page = page
-                    return url if url.endswith("/") else url + "/"
-        return fallback
+                    url = hub.site.root_url + url
+        return url or fallback
+
+    def _first_url(self, candidates, root_page_id):
+        """Path of the best directory page under a home page or its translations.
+
+        Computed from ``url_path`` (as Wagtail does with language-prefixed
+        URLs: ``/<language>/<path below the home page>``) so that no per-page
+        site lookup is needed.
+        """
+        roots = dict(
+            Page.objects.filter(
+                depth=2,
+                translation_key__in=Page.objects.filter(pk=root_page_id).values(
+                    "translation_key"
+                ),
+            ).values_list("path", "url_path")
+        )
+        query = Q(pk__in=[])
+        for path in roots:
+            query |= Q(path__startswith=path)
+        pages = list(
+            candidates.filter(query).select_related("locale").order_by("path")[:20]
+        )
+        pages.sort(key=lambda page: page.locale.language_code != self.language_code)
+        for page in pages:
+            root_url_path = roots.get(page.path[: 2 * page.steplen])
+            if root_url_path and page.url_path.startswith(root_url_path):
+                self._page = page
+                below = page.url_path[len(root_url_path) :]
+                return f"/{page.locale.language_code}/{below}"
+        return None
 
     def url(self, organisation) -> str:
         if self._delegate is not None:
             return self._delegate(organisation, self.request)
         base = self.base_path()
-        if self._page is not None and hasattr(self._page, "organisation_url"):
-            path = self._page.organisation_url(organisation, self.request)
-        else:
-            path = f"{base}org/{organisation.pk}/{organisation.slug}/"
+        path = f"{base}org/{organisation.pk}/{organisation.slug}/"
+        if self._page is not None and hasattr(self._page, "reverse_subpage"):
+            try:
+                path = base + self._page.reverse_subpage(
+                    "organisation",
+                    kwargs={"pk": organisation.pk, "slug": organisation.slug},
+                )
+            except NoReverseMatch:
+                pass
         if self.request is None or "://" in path:
             return path
         return self.request.build_absolute_uri(path)
