@@ -23,6 +23,7 @@ from wagtail.models import (
     Site,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 from network.models import Association, slug_validator
@@ -146,6 +147,7 @@ def sync_group_permissions(association):
             site=association.site,
             permission=_perm(model._meta.app_label, f"change_{model._meta.model_name}"),
         )
+    _ensure_workflow(association)
     for page in Page.objects.filter(
         depth=2, translation_key=association.site.root_page.translation_key
     ):
@@ -160,15 +162,20 @@ def _site_setting_models():
 
 
 def _ensure_workflow(association):
+    """The association's approval workflow: one task for its moderators.
+
+    ``Workflow.workflow_tasks`` is a modelcluster relation, whose ``create()``
+    only adds the task in memory; the ``WorkflowTask`` row is saved directly.
+    """
     workflow, _created = Workflow.objects.get_or_create(
         name=f"{association.name} approval"[:255], defaults={"active": True}
     )
-    if not workflow.workflow_tasks.exists():
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
         task = GroupApprovalTask.objects.create(
             name=f"{association.name}: moderators approve"[:255]
         )
         task.groups.set([association.moderators_group])
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
 
 
