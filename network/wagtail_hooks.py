@@ -1,10 +1,20 @@
 """Admin wiring of the platform core. Models carry no admin code."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.urls import NoReverseMatch, reverse
 from wagtail import hooks
 from wagtail.admin.views.pages.listing import GenericPageFilterSet, PageFilterSet
-from wagtail.models import Page, PageLogEntry, Site
+from wagtail.admin.views.reports.audit_logging import (
+    SiteHistoryReportFilterSet,
+    get_users_for_filter,
+)
+from wagtail.admin.views.reports.workflows import (
+    WorkflowReportFilterSet,
+    WorkflowTasksReportFilterSet,
+)
+from wagtail.models import Page, PageLogEntry, Site, Task, Workflow, WorkflowState
 
 from network import permissions
 from network.admin_api import (
@@ -29,18 +39,25 @@ def scope_admin_api(router):
     router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
 
 
-# Reports that span every site; refused to association users by
-# ``network.middleware.AssociationAdminScopeMiddleware``.
-CROSS_SITE_REPORTS = {"page-types-usage", "translations"}
+# URL names of the reports that span every site; refused to association
+# users by ``network.middleware.AssociationAdminScopeMiddleware``.
+CROSS_SITE_REPORTS = [
+    "wagtailadmin_reports:page_types_usage",
+    "wagtail_localize:translations_report",
+]
 
 
 @hooks.register("construct_reports_menu")
 def hide_cross_site_reports(request, menu_items):
     """Association users don't see the reports that span every site."""
     if not permissions.is_coordinator(request.user):
-        menu_items[:] = [
-            item for item in menu_items if item.name not in CROSS_SITE_REPORTS
-        ]
+        hidden = set()
+        for name in CROSS_SITE_REPORTS:
+            try:
+                hidden.add(reverse(name))
+            except NoReverseMatch:
+                continue
+        menu_items[:] = [item for item in menu_items if item.url not in hidden]
 
 
 @hooks.register("before_create_page")
@@ -100,4 +117,56 @@ def scope_page_listing_filters():
                     filters[name].queryset = queryset
 
 
+def _my_workflows(request):
+    """Workflows attached to my associations' pages (every one for coordinators)."""
+    if permissions.is_coordinator(request.user):
+        return Workflow.objects.all()
+    pages = permissions.scope_pages(Page.objects.all(), request.user)
+    return Workflow.objects.filter(
+        workflow_pages__page__in=pages.values("pk")
+    ).distinct()
+
+
+def _my_tasks(request):
+    return Task.objects.filter(
+        workflow_tasks__workflow__in=_my_workflows(request)
+    ).distinct()
+
+
+def _my_requesters(request):
+    """People who submitted my associations' pages for moderation."""
+    states = WorkflowState.objects.all()
+    if not permissions.is_coordinator(request.user):
+        pages = permissions.scope_pages(Page.objects.all(), request.user)
+        states = states.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)],
+        )
+    return get_user_model().objects.filter(
+        pk__in=states.order_by().values("requested_by_id")
+    )
+
+
+def _site_history_users(filterset):
+    """Only people whose log entries the user may see (Wagtail lists all)."""
+    return get_users_for_filter(filterset.request.user)
+
+
+def scope_report_filters():
+    """The workflow reports' filters list every workflow, task and requester
+    of the install, and the site history's "User" filter every author of a
+    log entry; their choices are narrowed to the user's associations."""
+    for filterset, name, queryset in (
+        (WorkflowReportFilterSet, "requested_by", _my_requesters),
+        (WorkflowReportFilterSet, "workflow", _my_workflows),
+        (WorkflowTasksReportFilterSet, "workflow", _my_workflows),
+        (WorkflowTasksReportFilterSet, "task", _my_tasks),
+    ):
+        for filters in (filterset.base_filters, filterset.declared_filters):
+            if name in filters:
+                filters[name].queryset = queryset
+    SiteHistoryReportFilterSet.get_users_queryset = _site_history_users
+
+
 scope_page_listing_filters()
+scope_report_filters()
