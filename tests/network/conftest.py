@@ -1,20 +1,21 @@
-"""A two-member network with content, built once per test module.
+"""A two-member network with content, built once for tests/network.
 
 Building associations through the real provisioning code takes a few seconds,
-so the isolation tests share one network per module: ``world`` builds it
-inside a transaction that is rolled back when the module ends, and each test
+so the tests of this folder share one network: ``world`` builds it
+inside a transaction that is rolled back after the folder's last test; each test
 runs inside its own savepoint (pytest-django's ``db``), so nothing a test
 changes leaks into the next one.
 """
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -122,8 +123,21 @@ def build_world():
     )
 
 
-@pytest.fixture(scope="module")
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items):
+    """Every test here uses the database: marking them makes pytest-django
+    create the test database even when a test only asks for ``world``."""
+    for item in items:
+        if HERE in Path(item.path).parents:
+            item.add_marker(pytest.mark.django_db)
+
+
+@pytest.fixture(scope="package")
 def world(django_db_setup, django_db_blocker):
+    if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+        pytest.fail("the test database is not set up; refusing to touch another")
     with django_db_blocker.unblock():
         with transaction.atomic():
             built = build_world()
