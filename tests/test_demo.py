@@ -1,0 +1,224 @@
+"""``manage.py load_demo``: what a newcomer sees after ``make demo``.
+
+The demo is loaded once per test that needs it (about 20 seconds), so the
+checks a visitor or an editor would make are grouped in a few tests.
+"""
+
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+from wagtail.models import Page, Revision, Site
+
+from directory.models import Organisation, OrganisationStop, StatusChoices
+from network.colours import contrast_with_white
+from network.management.commands.load_demo import DEMO_PASSWORD
+from network.models import Association, ThemeSettings
+from sitepages.models import (
+    ActionPlanPage,
+    ContentPage,
+    HomePage,
+    MembersPage,
+    NetworkNewsPage,
+    NewsIndexPage,
+    UpdatePage,
+)
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+MEMBER_HOSTS = ["exod.localhost", "toit-commun.localhost", "dunes.localhost"]
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "live pages": Page.objects.live().count(),
+        "revisions": Revision.objects.count(),
+        "users": get_user_model().objects.count(),
+        "associations": Association.objects.count(),
+        "sites": Site.objects.count(),
+        "entries": Organisation.objects.count(),
+        "stops": OrganisationStop.objects.count(),
+    }
+
+
+def load(*args):
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_load_demo_builds_the_network_and_a_second_run_changes_nothing():
+    output = load()
+    first = counts()
+    output_again = load("--skip-index")
+    assert counts() == first
+
+    # The hub is the default site at localhost:8000, members at <slug>.localhost.
+    hub = Association.objects.get(is_hub=True)
+    assert (hub.site.hostname, hub.site.port, hub.site.is_default_site) == (
+        "localhost",
+        8000,
+        True,
+    )
+    members = Association.objects.filter(is_hub=False)
+    assert sorted(m.site.hostname for m in members) == sorted(MEMBER_HOSTS)
+    assert all(m.site.port == 8000 for m in members)
+
+    # URLs and logins are printed, and the printed password works.
+    for text in (output, output_again):
+        assert "http://localhost:8000/" in text
+        assert "http://exod.localhost:8000/" in text
+        assert DEMO_PASSWORD in text
+    for username in ["admin", "coordinator", "exod-editor", "dunes-moderator"]:
+        assert username in output
+        assert authenticate(username=username, password=DEMO_PASSWORD) is not None
+    assert get_user_model().objects.get(username="admin").is_superuser
+    exod = Association.objects.get(slug="exod")
+    editor = get_user_model().objects.get(username="exod-editor")
+    assert editor.groups.filter(pk=exod.editors_group_id).exists()
+    assert not editor.is_superuser
+
+    # Every theme is readable: white text on the primary colour reaches 4.5:1.
+    for association in Association.objects.all():
+        theme = ThemeSettings.for_site(association.site)
+        assert theme.display_name and theme.footer_text and theme.donation_url
+        assert contrast_with_white(theme.primary_colour) >= 4.5
+
+    # Every sitepages page type exists, in French, English and Arabic.
+    for model in (
+        HomePage,
+        ContentPage,
+        ActionPlanPage,
+        NewsIndexPage,
+        UpdatePage,
+        MembersPage,
+        NetworkNewsPage,
+    ):
+        languages = set(
+            model.objects.live().values_list("locale__language_code", flat=True)
+        )
+        assert {"fr", "en", "ar"} <= languages, model
+
+    # The action plan has at least 20 numbered actions with roles and years.
+    plan = ActionPlanPage.objects.get(locale__language_code="fr")
+    actions = [
+        action
+        for axis in plan.axes
+        for objective in axis.value["objectives"]
+        for action in objective["actions"]
+    ]
+    assert len(actions) >= 20
+    assert {action["role"] for action in actions} == {
+        "responsible",
+        "mobiliser",
+        "collaborator",
+        "contributor",
+    }
+    assert {year for action in actions for year in action["years"]} == {
+        "2024",
+        "2025",
+        "2026",
+    }
+
+    # The eviction collective's nine poles and six steps.
+    collective = ContentPage.objects.get(
+        slug="plan-contre-les-expulsions", locale__language_code="fr"
+    )
+    blocks = {block.block_type: block.value for block in collective.body}
+    assert len(blocks["team_grid"]["members"]) == 9
+    assert len(blocks["procedure"]["steps"]) == 6
+
+    # The directory: 60+ entries in five areas, some closed for now, rounds.
+    entries = Organisation.objects.filter(live=True)
+    assert entries.count() >= 60
+    cities = set(entries.values_list("city", flat=True))
+    for city in ["Calais", "Grande-Synthe", "Lille", "Cherbourg-en-Cotentin", "Paris"]:
+        assert city in cities
+    closed = entries.filter(status=StatusChoices.TEMPORARILY_CLOSED)
+    assert closed.count() >= 3
+    assert all(entry.closed_reason and entry.closed_until for entry in closed)
+    assert OrganisationStop.objects.values("organisation").distinct().count() >= 4
+    owners = set(entries.values_list("association__slug", flat=True))
+    assert owners == {"plateforme", "exod", "toit-commun", "dunes"}
+
+    # Every live page of every site answers 200 on its own hostname.
+    for page in Page.objects.live().filter(depth__gte=2).specific():
+        url = page.get_full_url()
+        host = url.split("/")[2]
+        response = Client(HTTP_HOST=host).get(page.get_url())
+        assert response.status_code == 200, url
+
+
+def html_tag(response):
+    return re.search(r"<html[^>]*>", response.content.decode()).group(0)
+
+
+def test_demo_sites_answer_in_french_english_and_arabic():
+    load("--skip-index")
+    hosts = ["localhost:8000"] + [f"{host}:8000" for host in MEMBER_HOSTS]
+    for language in ["fr", "en", "ar"]:
+        direction = "rtl" if language == "ar" else "ltr"
+        for host in hosts:
+            client = Client(HTTP_HOST=host)
+            for path in ["/", "/annuaire/", "/actualites/"]:
+                response = client.get(f"/{language}{path}")
+                assert response.status_code == 200, (host, language, path)
+                assert html_tag(response) == (
+                    f'<html lang="{language}" dir="{direction}">'
+                ), (host, path)
+        hub = Client(HTTP_HOST="localhost:8000")
+        for path in [
+            "/membres/",
+            "/actualites-du-reseau/",
+            "/plan-d-action-2024-2026/",
+        ]:
+            assert hub.get(f"/{language}{path}").status_code == 200, path
+
+    # Texts are written in each language, not copied from French.
+    client = Client(HTTP_HOST="toit-commun.localhost:8000")
+    pages = {
+        language: client.get(
+            f"/{language}/plan-contre-les-expulsions/"
+        ).content.decode()
+        for language in ["fr", "en", "ar"]
+    }
+    assert "Les neuf pôles" in pages["fr"]
+    assert "The nine poles" in pages["en"]
+    assert "الأقطاب التسعة" in pages["ar"]
+
+    # Sites that publish in Pashto, Dari or Tigrinya answer in them too.
+    for host, language, direction in [
+        ("localhost:8000", "ps", "rtl"),
+        ("localhost:8000", "prs", "rtl"),
+        ("dunes.localhost:8000", "ti", "ltr"),
+    ]:
+        response = Client(HTTP_HOST=host).get(f"/{language}/annuaire/")
+        assert response.status_code == 200, (host, language)
+        assert f'dir="{direction}"' in html_tag(response)
+
+
+def test_load_demo_refuses_under_production_settings(settings):
+    settings.NETWORK_IS_PRODUCTION = True
+    before = counts()
+    with pytest.raises(CommandError, match="production.*--force"):
+        load()
+    assert counts() == before
+    assert not Association.objects.exists()
+
+
+def test_load_demo_runs_under_production_settings_when_forced(settings):
+    settings.NETWORK_IS_PRODUCTION = True
+    output = load("--force", "--skip-index")
+    assert "The demo network is ready." in output
+    assert Association.objects.count() == 4
+
+
+def test_load_demo_rejects_a_bad_port():
+    with pytest.raises(CommandError, match="port"):
+        load("--port", "70000")
+    assert not Association.objects.exists()
