@@ -183,7 +183,12 @@ def ensure_coordinators_group():
     group, _created = Group.objects.get_or_create(
         name=settings.NETWORK_COORDINATORS_GROUP
     )
-    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    # Coordinators hold every plugin's model permissions; the association
+    # policy lets them act on every association's rows.
+    group.permissions.add(
+        _perm("wagtailadmin", "access_admin"),
+        *association_plugin_permissions(list(get_plugins())),
+    )
     root = Page.get_first_root_node()
     for codename in MODERATOR_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
