@@ -209,3 +209,25 @@ def policy_for(model) -> AssociationOwnedPermissionPolicy:
     from wagtail.permissions import policy_registry
 
     return policy_registry.get_by_type(model)
+
+
+def user_associations(user):
+    """The associations a user works for (every one for coordinators)."""
+    from network.models import Association
+
+    if is_coordinator(user):
+        return Association.objects.all()
+    return Association.objects.filter(pk__in=user_association_ids(user))
+
+
+def associations_for_request(request):
+    """``queryset=`` callable for django-filter filters and admin choices.
+
+    Use it for any "association" filter of an admin listing, so that it
+    offers only the user's own associations::
+
+        association = django_filters.ModelChoiceFilter(
+            queryset=associations_for_request
+        )
+    """
+    return user_associations(request.user)
