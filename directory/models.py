@@ -465,6 +465,13 @@ class Organisation(
             self.external_id = f"maillage-{self.translation_key}"
         self.refresh_indexes()
         super().save(*args, **kwargs)
+        # ClusterableModel writes the categories after post_save, when the
+        # search index has already been updated: index again with them.
+        index.insert_or_update_object(self)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().prefetch_related("categories")
 
     @property
     def revisions(self):
