@@ -69,6 +69,8 @@ class PageSpec:
     fields: dict
     children: list = field(default_factory=list)
     languages: tuple = CORE_LANGUAGES
+    # Shown in the main menu? By default, pages just under the home page are.
+    in_menu: bool | None = None
 
 
 # Block helpers: raw StreamField data, texts may be ``L``. -------------------
@@ -315,6 +317,11 @@ class SiteLoader:
             self.created += 1
         return translation.specific
 
+    def _fields(self, spec, lang, parent_path):
+        fields = self.resolve(spec.fields, lang)
+        in_menu = spec.in_menu if spec.in_menu is not None else parent_path == ""
+        return {**fields, "show_in_menus": in_menu}
+
     def _page(self, spec, parents, parent_path):
         path = f"{parent_path}/{spec.slug}"
         parent = parents[self.default]
@@ -323,7 +330,7 @@ class SiteLoader:
             .filter(slug=spec.slug, locale=parent.locale)
             .first()
         )
-        fields = self.resolve(spec.fields, self.default)
+        fields = self._fields(spec, self.default, parent_path)
         if page is None:
             page = spec.model(slug=spec.slug, locale=parent.locale)
             self.apply(page, fields)
@@ -340,7 +347,7 @@ class SiteLoader:
             if lang not in parents:
                 continue
             translation = self._translation(page, lang)
-            fields = self.resolve(spec.fields, lang)
+            fields = self._fields(spec, lang, parent_path)
             self.publish(translation, self.apply(translation, fields))
             pages[lang] = translation
             self.pages[(path, lang)] = translation
