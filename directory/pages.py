@@ -21,11 +21,13 @@ The model is imported at the bottom of ``directory/models.py`` so that Django
 registers it with the app.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from math import ceil
 from urllib.parse import quote, urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Avg
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
@@ -72,6 +74,7 @@ SHARE_MAX_ENTRIES = 5
 SHARE_MAX_CHARS = 700
 # The printable list: what fits on one A4 page in small print.
 PRINT_MAX_ENTRIES = 40
+TOWN_CACHE_SECONDS = 3600
 # Languages offered in the "language spoken" menu, most asked for first
 # (Dari is "fa" in ISO 639-1). Any ISO 639-1 code works in the query string.
 LANGUAGE_FILTER_CODES = [
@@ -266,18 +269,24 @@ class DirectoryPage(RoutablePageMixin, BasePage):
 
         Lets a visitor without GPS (or without JavaScript) type "Calais" in
         the "near" field: entries are then sorted by distance from the middle
-        of that town's entries.
+        of that town's entries. Cached for an hour: towns do not move.
         """
-        centre = (
-            Organisation.objects.filter(
-                live=True, city__iexact=name.strip(), latitude__isnull=False
+        name = " ".join(name.split()).casefold()
+        key = "directory:town-centre:" + hashlib.md5(name.encode()).hexdigest()
+        centre = cache.get(key)
+        if centre is None:
+            found = (
+                Organisation.objects.filter(
+                    live=True, city__iexact=name, latitude__isnull=False
+                )
+                .exclude(status=StatusChoices.CLOSED)
+                .aggregate(lat=Avg("latitude"), lon=Avg("longitude"))
             )
-            .exclude(status=StatusChoices.CLOSED)
-            .aggregate(lat=Avg("latitude"), lon=Avg("longitude"))
-        )
-        if centre["lat"] is None:
-            return None
-        return centre["lat"], centre["lon"]
+            if found["lat"] is None:
+                return None  # not cached: the town may be added any minute
+            centre = (found["lat"], found["lon"])
+            cache.set(key, centre, TOWN_CACHE_SECONDS)
+        return tuple(centre)
 
     def get_search(self, request) -> Search:
         """Read the visitor's filters from the query string into the FilterSet."""

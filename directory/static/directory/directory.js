@@ -175,7 +175,7 @@
         });
         if (markers.length) {
             map.fitBounds(L.featureGroup(markers).getBounds(), { maxZoom: 16, padding: [24, 24] });
-            say(mapStatus, data.countText.replace("%(count)s", markers.length));
+            say(mapStatus, data.countText + " " + markers.length);
         } else {
             map.setView([50.95, 1.86], 9);
             say(mapStatus, data.emptyText);
