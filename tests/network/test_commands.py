@@ -45,24 +45,35 @@ def row_counts():
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
-def run(capsys, name, *args):
-    """Run a command as manage.py does; return (exit status, stdout, stderr)."""
-    command = load_command_class("network", name)
-    status = 0
-    try:
-        command.run_from_argv(["manage.py", name, *args])
-    except SystemExit as exit_:
-        status = exit_.code
-    out, err = capsys.readouterr()
-    return status, out, err
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """Run a command as manage.py does; return (exit status, stdout, stderr).
+
+    ``run_from_argv`` closes every database connection when it ends, which
+    would end the test's transaction; the connection is kept open here.
+    """
+    from django.core.management import base
+
+    monkeypatch.setattr(base.connections, "close_all", lambda: None)
+
+    def run_command(name, *args):
+        command = load_command_class("network", name)
+        status = 0
+        try:
+            command.run_from_argv(["manage.py", name, *args])
+        except SystemExit as exit_:
+            status = exit_.code
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return run_command
 
 
 GOOD = ["--name", "Gamma", "--slug", "gamma", "--hostname", "gamma.localhost"]
 
 
-def test_create_association_builds_everything(world, capsys):
+def test_create_association_builds_everything(world, run):
     status, out, err = run(
-        capsys,
         "create_association",
         *GOOD,
         "--port",
@@ -122,12 +133,12 @@ def test_create_association_builds_everything(world, capsys):
     assert list(task.groups.all()) == [gamma.moderators_group]
 
 
-def test_create_association_defaults_to_every_language_and_plugin(world, capsys):
+def test_create_association_defaults_to_every_language_and_plugin(world, run):
     from django.conf import settings
 
     from network.plugins import get_plugins
 
-    status, _out, err = run(capsys, "create_association", *GOOD)
+    status, _out, err = run("create_association", *GOOD)
     assert status == 0, err
     gamma = Association.objects.get(slug="gamma")
     assert gamma.languages == [code for code, _name in settings.LANGUAGES]
@@ -153,7 +164,7 @@ BAD = [
 
 @pytest.mark.parametrize("override,message", BAD, ids=[m for _o, m in BAD])
 def test_create_association_refuses_bad_input_and_changes_nothing(
-    world, capsys, override, message
+    world, run, override, message
 ):
     args = list(GOOD)
     for index in range(0, len(override), 2):
@@ -163,28 +174,26 @@ def test_create_association_refuses_bad_input_and_changes_nothing(
         else:
             args += [flag, value]
     before = row_counts()
-    status, out, err = run(capsys, "create_association", *args)
+    status, out, err = run("create_association", *args)
     assert status == 1, f"exit status {status} for {override}"
     assert message in err, f"{err!r} does not say {message!r}"
     assert len(err.strip().splitlines()) == 1, f"not one line: {err!r}"
     assert row_counts() == before, "a refused create_association changed rows"
 
 
-def test_add_editor(world, capsys):
+def test_add_editor(world, run):
     user = UserFactory(username="newcomer")
     alpha = world.alpha.association
 
-    status, out, _err = run(capsys, "add_editor", "alpha", "newcomer")
+    status, out, _err = run("add_editor", "alpha", "newcomer")
     assert status == 0 and "newcomer" in out
     assert user.groups.filter(pk=alpha.editors_group_id).exists()
 
-    status, out, _err = run(capsys, "add_editor", "alpha", "newcomer")
+    status, out, _err = run("add_editor", "alpha", "newcomer")
     assert status == 0 and "already" in out
     assert user.groups.filter(pk=alpha.editors_group_id).count() == 1
 
-    status, out, _err = run(
-        capsys, "add_editor", "alpha", "newcomer", "--role", "moderator"
-    )
+    status, out, _err = run("add_editor", "alpha", "newcomer", "--role", "moderator")
     assert status == 0
     assert user.groups.filter(pk=alpha.moderators_group_id).exists()
     assert not user.groups.filter(
@@ -202,16 +211,14 @@ def test_add_editor(world, capsys):
         (["nowhere", "editor_a"], "No association with the slug 'nowhere'"),
     ],
 )
-def test_add_editor_refuses_unknown_names(world, capsys, args, message):
+def test_add_editor_refuses_unknown_names(world, run, args, message):
     before = {user: list(user.groups.all()) for user in [world.alpha.editor]}
-    status, _out, err = run(capsys, "add_editor", *args)
+    status, _out, err = run("add_editor", *args)
     assert status == 1
     assert message in err and len(err.strip().splitlines()) == 1
     assert before == {user: list(user.groups.all()) for user in before}
 
 
-def test_add_editor_refuses_unknown_role(world, capsys):
-    status, _out, err = run(
-        capsys, "add_editor", "alpha", "editor_a", "--role", "owner"
-    )
+def test_add_editor_refuses_unknown_role(world, run):
+    status, _out, err = run("add_editor", "alpha", "editor_a", "--role", "owner")
     assert status == 2 and "invalid choice" in err
