@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Revision
@@ -143,6 +143,34 @@ class ImportReport:
             "updated": self.updated,
             "draft": _(" (as drafts)") if self.draft else "",
         }
+
+
+def update_rows(model, objects, field_names):
+    """``UPDATE ... WHERE id = ?`` for each object with one ``executemany``.
+
+    Django's ``bulk_update`` builds a CASE expression per field and row,
+    which is slow for thousands of rows; this sends one prepared statement.
+    """
+    objects = [obj for obj in objects if obj.pk]
+    if not objects:
+        return
+    fields = [model._meta.get_field(name) for name in field_names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    sql = (
+        f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
+        f"WHERE {quote(model._meta.pk.column)} = %s"
+    )
+    params = [
+        [
+            field.get_db_prep_save(getattr(obj, field.attname), connection)
+            for field in fields
+        ]
+        + [obj.pk]
+        for obj in objects
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 class ImportAbort(Exception):
@@ -486,7 +514,8 @@ class DirectoryImporter:
         self._save_revisions(touched, now)
         live_updates = [obj for obj in updated if obj in publish_now]
         if live_updates:
-            Organisation.objects.bulk_update(
+            update_rows(
+                Organisation,
                 live_updates,
                 IMPORTED_FIELDS
                 + [
@@ -497,7 +526,6 @@ class DirectoryImporter:
                     "last_published_at",
                     "updated_at",
                 ],
-                batch_size=BATCH_SIZE,
             )
             self._sync_translations(live_updates)
         self._index(publish_now)
@@ -564,15 +592,15 @@ class DirectoryImporter:
                 obj.has_unpublished_changes = True
             elif not self.draft:
                 obj.live_revision = revision
-        Organisation.objects.bulk_update(
+        update_rows(
+            Organisation,
             [obj for obj in objects if getattr(obj, "_draft_only", False)],
             ["latest_revision", "has_unpublished_changes"],
-            batch_size=BATCH_SIZE,
         )
-        Organisation.objects.bulk_update(
+        update_rows(
+            Organisation,
             [obj for obj in objects if not getattr(obj, "_draft_only", False)],
             ["latest_revision", "live_revision"],
-            batch_size=BATCH_SIZE,
         )
 
     def _sync_translations(self, objects):
@@ -589,9 +617,7 @@ class DirectoryImporter:
             for name in SYNCHRONISED_FIELDS:
                 setattr(translation, name, getattr(source, name))
         if translations:
-            Organisation.objects.bulk_update(
-                translations, SYNCHRONISED_FIELDS, batch_size=BATCH_SIZE
-            )
+            update_rows(Organisation, translations, SYNCHRONISED_FIELDS)
             through.objects.filter(
                 organisation_id__in=[obj.pk for obj in translations]
             ).delete()

@@ -5,12 +5,21 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from directory.csvformat import COLUMNS
 from directory.importers import DirectoryImporter, open_bytes
 from directory.models import Organisation
 
 HEADER = ",".join(COLUMNS)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English (the command speaks the site language)."""
+    with translation.override("en"):
+        yield
+
 GOOD = [
     "cal-1,Le Phare,alimentation;hygiene,Café et douches,14 rue X,62100,Calais,"
     "50.9490,1.8652,+33 6 00 00 00 01,phare@example.org,https://phare.example.org,"
