@@ -35,7 +35,7 @@ from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.search import index
@@ -248,6 +248,12 @@ class DirectoryPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = gettext_lazy("directory page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # ", " in English and French, "، " in Arabic, Pashto and Dari.
+        context["list_separator"] = pgettext("list separator", ", ")
+        return context
 
     # Listing logic ------------------------------------------------------------
     def owner_association(self):

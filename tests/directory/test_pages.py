@@ -431,7 +431,7 @@ def test_detail_page(client_for, network, directory_page, entries):
     response = client_for(network.alpha).get(detail_url("/en/annuaire/", org))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<h1>Repas du soir</h1>" in html
+    assert '<h1><span lang="fr" dir="ltr">Repas du soir</span></h1>' in html
     assert 'href="tel:+33321000001"' in html
     assert 'href="mailto:repas@example.org"' in html
     assert 'href="https://repas.example.org/"' in html
