@@ -125,16 +125,6 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
-class LinkStructValue(blocks.StructValue):
-    """Gives templates one ``url`` whether the editor chose a page or an URL."""
-
-    def url(self):
-        page = self.get("page")
-        if page is not None:
-            return page.localized.url
-        return self.get("url") or ""
-
-
 class LinkFieldsMixin:
     """Validation shared by blocks that link to a page or to another website."""
 
@@ -174,7 +164,6 @@ class CallToActionBlock(LinkFieldsMixin, blocks.StructBlock):
         template = "blocks/call_to_action_block.html"
         label = _("Call to action")
         group = GROUP_PRACTICAL
-        value_class = LinkStructValue
         description = _("A highlighted box with a title, a sentence and a button.")
         preview_value = {
             "title": "Rejoindre les maraudes",
@@ -426,7 +415,6 @@ class FeaturedLinkBlock(LinkFieldsMixin, blocks.StructBlock):
         icon = "link"
         template = "blocks/featured_link_block.html"
         label = _("Featured link")
-        value_class = LinkStructValue
         description = _("A card linking to an important page.")
         preview_value = {
             "title": "Nos permanences",

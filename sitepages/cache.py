@@ -171,7 +171,13 @@ def connect_signals():
     page_published.connect(bump_content_version, dispatch_uid="sitepages-published")
     page_unpublished.connect(bump_content_version, dispatch_uid="sitepages-unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid="sitepages-moved")
-    for model in (PageViewRestriction, ThemeSettings, Association, Locale):
+    post_save.connect(
+        _theme_saved, sender=ThemeSettings, dispatch_uid="sitepages-theme"
+    )
+    post_delete.connect(
+        bump_content_version, sender=ThemeSettings, dispatch_uid="sitepages-theme-del"
+    )
+    for model in (PageViewRestriction, Association, Locale):
         post_save.connect(
             bump_content_version, sender=model, dispatch_uid=f"sitepages-{model}"
         )
@@ -181,6 +187,13 @@ def connect_signals():
             dispatch_uid=f"sitepages-del-{model}",
         )
     post_delete.connect(_page_deleted, dispatch_uid="sitepages-page-deleted")
+
+
+def _theme_saved(sender, instance, created=False, **kwargs):
+    # A theme is created with its defaults on a site's first request; only
+    # later edits can change what the cache holds (the logo).
+    if not created:
+        bump_content_version()
 
 
 def _page_deleted(sender, instance, **kwargs):

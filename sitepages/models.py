@@ -237,12 +237,6 @@ class HomePage(BasePage):
                 {"hero_cta_url": _("Choose either a page or a web address, not both.")}
             )
 
-    @property
-    def hero_cta_link(self):
-        if self.hero_cta_page_id:
-            return self.hero_cta_page.localized.url
-        return self.hero_cta_url
-
     def get_latest_updates(self):
         """This site's latest live updates, in this home page's language."""
         return (

@@ -81,3 +81,24 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or not page.pk or page.depth <= 2:
         return []
     return cache.page_breadcrumbs(context.get("request"), page)
+
+
+@register.simple_tag(takes_context=True)
+def link_href(context, target):
+    """The URL of a link: a page, or a block value with a ``page`` or ``url``.
+
+    A page in another language than the page being shown (e.g. a link copied
+    into a translation that was not synchronised) is swapped for its
+    translation in the current language when there is one.
+    """
+    page = target if isinstance(target, Page) else None
+    if page is None and target is not None:
+        page = target.get("page")
+        if page is None:
+            return target.get("url") or ""
+    if page is None:
+        return ""
+    current = context.get("page")
+    if isinstance(current, Page) and page.locale_id != current.locale_id:
+        page = page.localized
+    return page.get_url(context.get("request")) or ""

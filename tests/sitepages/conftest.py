@@ -3,7 +3,10 @@
 import datetime
 
 import pytest
+from django.utils import translation
+from django.utils.html import escape
 from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
 from wagtail.models import Locale, Page
 
 from network.models import ThemeSettings
@@ -218,3 +221,22 @@ __all__ = ["Page"]
 def path_of(page):
     """The page's path on its own site, e.g. /ar/actualites/."""
     return page.get_url_parts()[2]
+
+
+def tr(language, message, escaped=False, **params):
+    """``message`` as the interface shows it in ``language``.
+
+    ``{% trans %}`` output is not escaped; a message shown through a variable
+    (a form error, for instance) is, hence ``escaped``.
+    """
+    with translation.override(language):
+        text = gettext(message)
+    text = text % params if params else text
+    return escape(text) if escaped else text
+
+
+def ntr(language, singular, plural, count, **params):
+    """A plural interface message in ``language`` (``{% blocktrans count %}``)."""
+    with translation.override(language):
+        text = ngettext(singular, plural, count)
+    return text % {"counter": count, **params}

@@ -1,0 +1,105 @@
+"""Query ceilings (at most 12 per page, not growing with the number of items)
+and page weight (HTML + CSS + JS under 100 KB, uncompressed).
+
+Navigation data is cached (sitepages.cache); each measurement is taken on a
+second request, as for every visitor after the first one since the last
+publication.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sitepages.models import MembersPage, NetworkNewsPage, NewsIndexPage
+from tests.factories import make_association
+from tests.sitepages.conftest import add_page, add_updates, home_of, path_of
+
+MAX_QUERIES = 12
+PAGE_WEIGHT_LIMIT = 100 * 1024
+
+
+def count_queries(client, url):
+    client.get(url)  # warm the navigation cache
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("key", ["home", "content", "plan", "news", "update"])
+def test_member_pages_stay_under_the_query_ceiling(
+    network, pages, client_for, django_assert_max_num_queries, key
+):
+    client = client_for(network.alpha)
+    for page in pages[key].values():
+        client.get(path_of(page))
+        with django_assert_max_num_queries(MAX_QUERIES):
+            assert client.get(path_of(page)).status_code == 200
+
+
+@pytest.mark.parametrize("key", ["members", "network_news"])
+def test_hub_pages_stay_under_the_query_ceiling(
+    network, pages, client_for, django_assert_max_num_queries, key
+):
+    client = client_for(network.hub)
+    for page in pages[key].values():
+        client.get(path_of(page))
+        with django_assert_max_num_queries(MAX_QUERIES):
+            assert client.get(path_of(page)).status_code == 200
+
+
+def test_search_and_404_stay_under_the_query_ceiling(
+    network, client_for, django_assert_max_num_queries
+):
+    client = client_for(network.alpha)
+    for url in ("/ar/search/?q=permanence", "/en/missing/"):
+        client.get(url)
+        with django_assert_max_num_queries(MAX_QUERIES):
+            client.get(url)
+
+
+def test_news_queries_do_not_grow_with_updates(network, client_for):
+    home = home_of(network.alpha)
+    news = add_page(home, NewsIndexPage, title="Actualités")
+    hub_news = add_page(home_of(network.hub), NetworkNewsPage, title="Réseau")
+    alpha, hub = client_for(network.alpha), client_for(network.hub)
+    add_updates(news, 3, prefix="First")
+    few = [
+        count_queries(alpha, "/fr/"),
+        count_queries(alpha, path_of(news)),
+        count_queries(hub, path_of(hub_news)),
+    ]
+    add_updates(news, 27, prefix="More")
+    many = [
+        count_queries(alpha, "/fr/"),
+        count_queries(alpha, path_of(news)),
+        count_queries(hub, path_of(hub_news)),
+    ]
+    assert few == many
+    assert max(many) <= MAX_QUERIES
+
+
+def test_members_queries_do_not_grow_with_members(network, client_for):
+    members = add_page(home_of(network.hub), MembersPage, title="Membres")
+    hub = client_for(network.hub)
+    make_association("gamma", name="Gamma", languages=["fr"])
+    few = count_queries(hub, path_of(members))
+    assert few <= MAX_QUERIES
+    for number in range(27):
+        make_association(f"member{number}", languages=["fr", "ar"])
+    response = hub.get(path_of(members))
+    assert response.content.decode().count('class="card member"') == 30
+    assert count_queries(hub, path_of(members)) == few
+
+
+def test_text_pages_weigh_under_100_kb(network, pages, client_for):
+    css = Path(settings.BASE_DIR, "static", "css", "site.css").read_bytes()
+    client = client_for(network.alpha)
+    for key in ("home", "content", "plan", "news", "update"):
+        for page in pages[key].values():
+            html = client.get(path_of(page)).content
+            assert b"<script" not in html  # no JS needed
+            assert len(html) + len(css) < PAGE_WEIGHT_LIMIT, key
