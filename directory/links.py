@@ -10,13 +10,32 @@ precedence. With no directory page at all, the site's language root is used. The
 looked up once per request, so listing 100 entries costs no extra queries.
 """
 
+import time
+
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.urls import NoReverseMatch
 from wagtail.models import Page, Site
 
 from network.models import Association
+
+CACHE_SECONDS = 300
+VERSION_KEY = "directory:link-base:version"
+
+
+def cache_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = int(time.time() * 1000)
+        cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def invalidate(**kwargs):
+    """Forget cached directory page URLs (connected in ``directory.signals``)."""
+    cache.set(VERSION_KEY, int(time.time() * 1000) + 1, None)
 
 
 def _directory_page_model():
@@ -43,8 +62,28 @@ class DetailLinker:
         self._delegate = _pages_linker()
 
     def base_path(self) -> str:
+        """The directory page URL for this site and language (cached).
+
+        Cached for ``CACHE_SECONDS`` under a key that changes whenever any
+        page is published, unpublished, moved or deleted.
+        """
         if self._base is None:
+            site = Site.find_for_request(self.request) if self.request else None
+            key = None
+            if site is not None:
+                key = (
+                    f"directory:link-base:{cache_version()}:{site.pk}:"
+                    f"{site.root_page_id}:{self.language_code}"
+                )
+                cached = cache.get(key)
+                if cached is not None:
+                    self._base, has_page = cached
+                    if has_page:
+                        self._page = _directory_page_model()()
+                    return self._base
             self._base = self._find_base()
+            if key is not None:
+                cache.set(key, (self._base, self._page is not None), CACHE_SECONDS)
         return self._base
 
     def _find_base(self) -> str:
