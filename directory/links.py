@@ -71,9 +71,11 @@ class DetailLinker:
             site = Site.find_for_request(self.request) if self.request else None
             key = None
             if site is not None:
+                # The root page's translation key is unique to this tree
+                # (Site.find_for_request loads the root page with the site).
                 key = (
                     f"directory:link-base:{cache_version()}:{site.pk}:"
-                    f"{site.root_page_id}:{self.language_code}"
+                    f"{site.root_page.translation_key}:{self.language_code}"
                 )
                 cached = cache.get(key)
                 if cached is not None:
