@@ -12,6 +12,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
+from wagtail import hooks
 from wagtail.models import Page, Revision, Site
 
 from directory.models import Organisation, OrganisationStop, StatusChoices
@@ -55,8 +56,16 @@ def load(*args):
 def test_load_demo_builds_the_network_and_a_second_run_changes_nothing():
     output = load()
     first = counts()
-    output_again = load("--skip-index")
+    calls = []
+
+    def extra_content(stdout, associations):
+        calls.append([association.slug for association in associations])
+
+    with hooks.register_temporarily("register_demo_content", extra_content):
+        output_again = load("--skip-index")
     assert counts() == first
+    # Loaders registered with the hook get every demo association, hub first.
+    assert calls == [["plateforme", "exod", "toit-commun", "dunes"]]
 
     # The hub is the default site at localhost:8000, members at <slug>.localhost.
     hub = Association.objects.get(is_hub=True)
@@ -221,4 +230,11 @@ def test_load_demo_runs_under_production_settings_when_forced(settings):
 def test_load_demo_rejects_a_bad_port():
     with pytest.raises(CommandError, match="port"):
         load("--port", "70000")
+    assert not Association.objects.exists()
+
+
+def test_load_demo_names_a_loader_it_cannot_import(settings):
+    settings.NETWORK_DEMO_LOADERS = ["sitepages.demo.load", "nowhere.demo.load"]
+    with pytest.raises(CommandError, match="nowhere.demo.load"):
+        load()
     assert not Association.objects.exists()
