@@ -60,6 +60,17 @@ DATE_WORDS = (
     gettext_noop("December"),
 )
 
+# Django's own form errors the directory form can show, for the same three
+# languages (a mistyped page number, an unknown category in a shared link).
+FORM_WORDS = (
+    gettext_noop("Enter a whole number."),
+    gettext_noop(
+        "Select a valid choice. %(value)s is not one of the available choices."
+    ),
+    gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
+    gettext_noop("Ensure this value is less than or equal to %(limit_value)s."),
+)
+
 # Left-to-right isolate: keeps "09:00–12:00" in order inside Arabic text.
 LRI, PDI = "\u2066", "\u2069"
 

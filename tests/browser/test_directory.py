@@ -245,3 +245,30 @@ def test_print_list_fits_one_page(page, directory, screenshot):
     pdf = page.pdf(format="A4")
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
     screenshot(page, "directory-print-fr.png")
+
+
+@pytest.mark.parametrize(
+    "code, direction, food, words",
+    [
+        ("ps", "rtl", "خواړه", "اوس خلاص"),
+        ("prs", "rtl", "غذا", "اکنون باز"),
+        ("ti", "ltr", "መግቢ", "ሕጂ ክፉት"),
+    ],
+)
+def test_demo_directory_on_a_phone(
+    page, demo_network, axe, screenshot, code, direction, food, words
+):
+    """The demo hub's directory in Pashto, Dari and Tigrinya on a small phone."""
+    page.set_viewport_size(PHONE_VIEWPORT)
+    response = page.goto(demo_network.url("plateforme", f"/{code}/annuaire/"))
+    assert response.status == 200
+    html = page.locator("html")
+    assert html.get_attribute("lang") == code
+    assert html.get_attribute("dir") == direction
+    assert page.locator(f"label:text-is('{food}')").count() == 1
+    assert words in page.locator("label[for=id_open_now]").inner_text()
+    assert page.locator(".org-card").count() == 20
+    root = "document.documentElement"
+    assert page.evaluate(f"{root}.scrollWidth - {root}.clientWidth") <= 0
+    assert_accessible(axe, page, f"demo directory ({code})")
+    screenshot(page, f"directory-{code}-mobile.png")
