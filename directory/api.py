@@ -117,11 +117,11 @@ def serialise(organisation, *, linker, names, now, language_code, near=False):
         "url": linker.url(organisation),
         "stops": stops,
     }
+    stop = getattr(organisation, "matching_stop", None)
+    result["matching_stop"] = stop.pk if stop else None
     if near:
-        stop = getattr(organisation, "matching_stop", None)
         result["distance_km"] = getattr(organisation, "distance_km", None)
         result["walk_minutes"] = getattr(organisation, "walk_minutes", None)
-        result["matching_stop"] = stop.pk if stop else None
     return result
 
 

@@ -218,9 +218,12 @@ class Hit:
 class DirectoryResults:
     """The ordered matches of a filter; load objects one page at a time."""
 
-    def __init__(self, *, queryset=None, hits=None):
+    def __init__(self, *, queryset=None, hits=None, open_set=None):
         self._queryset = queryset  # SQL-only mode, ordered
         self._hits = hits  # Python mode, ordered list of Hit
+        # SQL mode with an open filter: the open expressions, to report the
+        # open stop of an entry that is not open itself.
+        self._open_set = open_set
 
     @property
     def count(self) -> int:
@@ -236,7 +239,19 @@ class DirectoryResults:
     def slice(self, start: int, stop: int) -> list[Organisation]:
         """Organisations ``start``..``stop`` (loaded with their relations)."""
         if self._hits is None:
-            return list(with_relations(self._queryset[start:stop]))
+            objects = _annotate_plain(list(with_relations(self._queryset[start:stop])))
+            if self._open_set is not None:
+                for obj in objects:
+                    if obj.opening_hours not in self._open_set:
+                        obj.matching_stop = next(
+                            (
+                                stop
+                                for stop in obj.stops.all()
+                                if stop.opening_hours in self._open_set
+                            ),
+                            None,
+                        )
+            return objects
         hits = self._hits[start:stop]
         objects = {
             obj.pk: obj
@@ -482,11 +497,33 @@ class DirectoryFilterSet(django_filters.FilterSet):
         queryset = self.qs
         data = self.form.cleaned_data
         near = data.get("near")
-        if not near and not self.wants_open():
-            return DirectoryResults(
-                queryset=queryset.order_by("name", "pk"),
+        if near:
+            return DirectoryResults(hits=self._python_hits(queryset, near))
+        if self.wants_open():
+            # Without ``near`` the open test stays in SQL: evaluate each distinct
+            # expression of the candidates (and of their stops) once, then keep
+            # the rows whose expression is open.
+            stops = OrganisationStop.objects.filter(
+                organisation__in=queryset.values("pk")
+            ).exclude(opening_hours="")
+            expressions = set(
+                queryset.exclude(opening_hours="")
+                .values_list("opening_hours", flat=True)
+                .distinct()
+            ) | set(stops.values_list("opening_hours", flat=True).distinct())
+            open_set = opening.open_expressions(expressions, self.open_moment())
+            queryset = queryset.filter(
+                Q(opening_hours__in=open_set)
+                | Q(
+                    pk__in=stops.filter(opening_hours__in=open_set).values(
+                        "organisation_id"
+                    )
+                )
             )
-        return DirectoryResults(hits=self._python_hits(queryset, near))
+            return DirectoryResults(
+                queryset=queryset.order_by("name", "pk"), open_set=open_set
+            )
+        return DirectoryResults(queryset=queryset.order_by("name", "pk"))
 
     def _python_hits(self, queryset, near):
         data = self.form.cleaned_data

@@ -360,7 +360,11 @@ def openapi_schema(*, server, languages, categories):
                         },
                         "matching_stop": {
                             "type": ["integer", "null"],
-                            "description": "Only with near: the stop that matched.",
+                            "description": (
+                                "The stop of a mobile service that matched "
+                                "near/open_now/open_at (null: the entry's own "
+                                "place)."
+                            ),
                         },
                     },
                 },

@@ -265,3 +265,17 @@ def test_filterset_used_directly(places):
     filterset = DirectoryFilterSet({"category": ["sante"]})
     assert filterset.is_valid()
     assert [org.name for org in filterset.results().page(1, 10)] == ["One km"]
+
+
+def test_open_stop_reported_without_near(network, api):
+    make_org(
+        network.alpha,
+        "Distribution",
+        opening_hours="Mo 09:00-10:00",
+        stops=[{"name": "Square", "opening_hours": "Tu 18:00-19:00"}],
+    )
+    row = api(open_at="2026-11-24T18:15:00+01:00").json()["results"][0]
+    assert row["matching_stop"] == row["stops"][0]["id"]
+    row = api(open_at="2026-11-23T09:15:00+01:00").json()["results"][0]
+    assert row["matching_stop"] is None
+    assert api(open_at="2026-11-23T12:00:00+01:00").json()["count"] == 0
