@@ -20,6 +20,7 @@ def english():
     with translation.override("en"):
         yield
 
+
 GOOD = [
     "cal-1,Le Phare,alimentation;hygiene,Café et douches,14 rue X,62100,Calais,"
     "50.9490,1.8652,+33 6 00 00 00 01,phare@example.org,https://phare.example.org,"
