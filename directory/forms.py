@@ -11,16 +11,9 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from directory.choices import PublicChoices
 from directory.languages import parse_language_list
 from network.forms import AssociationOwnedForm
-
-PUBLIC_CHOICES = [
-    ("adults", _("Adults")),
-    ("families", _("Families")),
-    ("women", _("Women")),
-    ("unaccompanied_minors", _("Unaccompanied minors")),
-    ("any_status", _("Any administrative status")),
-]
 
 
 class LanguageListField(forms.CharField):
@@ -53,7 +46,7 @@ class OrganisationForm(AssociationOwnedForm):
     publics = forms.MultipleChoiceField(
         label=_("Publics"),
         required=False,
-        choices=PUBLIC_CHOICES,
+        choices=PublicChoices.choices,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Who can come."),
     )

@@ -42,6 +42,12 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from directory.choices import (
+    OccupancyChoices,
+    PublicChoices,
+    StatusChoices,
+    WheelchairChoices,
+)
 from directory.forms import OrganisationForm
 from directory.languages import parse_language_list
 from directory.opening import validate_opening_hours
@@ -49,32 +55,6 @@ from network.permissions import AssociationOwned
 
 # How long an entry may go unchecked before editors are reminded.
 RECHECK_AFTER_DAYS = 183
-
-
-class PublicChoices(models.TextChoices):
-    ADULTS = "adults", _("Adults")
-    FAMILIES = "families", _("Families")
-    WOMEN = "women", _("Women")
-    UNACCOMPANIED_MINORS = "unaccompanied_minors", _("Unaccompanied minors")
-    ANY_STATUS = "any_status", _("Any administrative status")
-
-
-class OccupancyChoices(models.TextChoices):
-    LOW = "low", _("Usually quiet")
-    MEDIUM = "medium", _("Sometimes busy")
-    OFTEN_FULL = "often_full", _("Often full")
-
-
-class StatusChoices(models.TextChoices):
-    ACTIVE = "active", _("Active")
-    TEMPORARILY_CLOSED = "temporarily_closed", _("Temporarily closed")
-    CLOSED = "closed", _("Closed for good")
-
-
-class WheelchairChoices(models.TextChoices):
-    YES = "yes", _("Yes")
-    NO = "no", _("No")
-    LIMITED = "limited", _("Limited")
 
 
 def validate_latitude(value):
