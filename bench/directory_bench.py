@@ -281,15 +281,28 @@ def main():
     text = markdown(data)
     sys.stdout.write(text + "\n")
     if args.write:
-        write_doc(text)
+        write_doc(text, data["database"])
 
 
-def write_doc(results):
+def write_doc(results, vendor):
+    """Write docs/performance.md, keeping the other database's results."""
     path = ROOT / "docs" / "performance.md"
+    begin, end = f"<!-- results:{vendor} -->", f"<!-- /results:{vendor} -->"
+    blocks = {}
+    if path.exists():
+        text = path.read_text("utf-8")
+        for name in ("sqlite", "postgresql"):
+            a, b = f"<!-- results:{name} -->", f"<!-- /results:{name} -->"
+            if a in text and b in text:
+                blocks[name] = text[text.index(a) : text.index(b) + len(b)]
+    blocks[vendor] = f"{begin}\n{results}\n{end}"
     template = (ROOT / "bench" / "performance_template.md").read_text("utf-8")
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
+    ordered = [blocks[name] for name in ("sqlite", "postgresql") if name in blocks]
     path.write_text(
-        template.replace("{{results}}", results).replace("{{machine}}", machine),
+        template.replace("{{results}}", "\n\n".join(ordered)).replace(
+            "{{machine}}", machine
+        ),
         "utf-8",
     )
 

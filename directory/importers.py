@@ -37,6 +37,7 @@ from directory.languages import parse_language_list
 from directory.models import Category, Organisation, list_index
 
 BATCH_SIZE = 500
+SAMPLE_ROWS = 10
 MAX_ERRORS = 1000
 LIMITS = {
     "external_id": 100,
@@ -113,6 +114,8 @@ class ImportReport:
     dry_run: bool = False
     draft: bool = False
     truncated: bool = False
+    # The first rows as read, for the admin preview.
+    sample: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -386,7 +389,9 @@ class DirectoryImporter:
             for line, row in _rows(binary, report.errors):
                 report.rows += 1
                 before = len(report.errors)
-                self.clean_row(line, row, report.errors)
+                values = self.clean_row(line, row, report.errors)
+                if len(report.sample) < SAMPLE_ROWS:
+                    report.sample.append(dict(values, line=line))
                 key = row["external_id"]
                 if key:
                     if key in seen:

@@ -193,6 +193,7 @@ def test_admin_import_preview_and_confirm(client_for, network):
             "file": SimpleUploadedFile("x.csv", csv_bytes(*GOOD), "text/csv"),
         },
     )
+    assert "Le Phare" in preview.content.decode()  # the first rows are shown
     token = preview.content.decode().split('name="token" value="')[1].split('"')[0]
     assert not Organisation.objects.exists()  # preview saves nothing
     done = client.post(
