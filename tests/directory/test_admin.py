@@ -283,3 +283,36 @@ def test_weekly_reminder(network, entries):
     assert "a@example.org" in message.to and "b@example.org" not in message.to
     assert "Alpha soup kitchen" in message.body
     assert "/admin/snippets/directory/organisation/edit/" in message.body
+
+
+def test_editor_adds_a_mobile_stop_in_the_admin(client_for, network):
+    from directory.models import Category
+
+    client = as_user(client_for, network, network.editor_a)
+    food = Category.objects.get(slug="alimentation", locale__language_code="fr")
+    data = _form(
+        network.alpha,
+        name="Maraude du soir",
+        categories=[food.pk],
+        opening_hours="",
+        **{
+            "stops-TOTAL_FORMS": "1",
+            "stops-0-name": "Parking de la gare",
+            "stops-0-city": "Calais",
+            "stops-0-latitude": "50.9536",
+            "stops-0-longitude": "1.8516",
+            "stops-0-opening_hours": "Tu,Th 18:00-19:30",
+            "stops-0-ORDER": "1",
+            "stops-0-DELETE": "",
+            "stops-0-id": "",
+        },
+    )
+    response = client.post(ADMIN + "add/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    entry = Organisation.objects.get(name="Maraude du soir")
+    stop = entry.stops.get()
+    assert stop.opening_hours == "Tu,Th 18:00-19:30" and entry.live
+    bad = dict(data, name="Bad stop", **{"stops-0-opening_hours": "mardi soir"})
+    response = client.post(ADMIN + "add/", bad)
+    assert response.status_code == 200
+    assert not Organisation.objects.filter(name="Bad stop").exists()
