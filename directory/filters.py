@@ -49,6 +49,7 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -643,12 +644,18 @@ def search_q(text: str) -> Q:
 
     backend = get_search_backend()
     try:
-        found = backend.search(
-            text,
-            Organisation.objects.filter(live=True).only("pk", "translation_key"),
-            operator="and",
-        )
-        keys = {row.translation_key for row in found[:2000]}
+        # A savepoint, so that a backend error cannot poison the transaction.
+        with transaction.atomic():
+            found = list(
+                backend.search(
+                    text,
+                    Organisation.objects.filter(live=True).only(
+                        "pk", "translation_key"
+                    ),
+                    operator="and",
+                )[:2000]
+            )
+        keys = {row.translation_key for row in found}
     except Exception:  # noqa: BLE001 - a backend parse error must not become a 500
         keys = set()
     return (
