@@ -73,7 +73,7 @@ WALK_MINUTES = 15
 SHARE_MAX_ENTRIES = 5
 SHARE_MAX_CHARS = 700
 # The printable list: what fits on one A4 page in small print.
-PRINT_MAX_ENTRIES = 40
+PRINT_MAX_ENTRIES = 24
 TOWN_CACHE_SECONDS = 3600
 # Languages offered in the "language spoken" menu, most asked for first
 # (Dari is "fa" in ISO 639-1). Any ISO 639-1 code works in the query string.
@@ -379,6 +379,23 @@ class DirectoryPage(RoutablePageMixin, BasePage):
             request, "organisation", pk=organisation.pk, slug=organisation.slug
         )
 
+    @staticmethod
+    def next_stop(organisation, now):
+        """For a mobile service with no hours of its own: the stop open now,
+        else the one opening soonest (stops are prefetched: no query)."""
+        best, best_key = None, None
+        for stop in organisation.stops.all():
+            state = opening.opening_state(stop, now)
+            if state["state"] == opening.OPEN:
+                key = (0, now)
+            elif state["next_open"] is not None:
+                key = (1, state["next_open"])
+            else:
+                continue
+            if best_key is None or key < best_key:
+                best, best_key = stop, key
+        return best
+
     def present(self, organisation, request, names, now, show_distance=True) -> Entry:
         """Word one organisation for the list (state, today, links, distance).
 
@@ -386,6 +403,8 @@ class DirectoryPage(RoutablePageMixin, BasePage):
         of a typed town they would mislead ("1 min on foot").
         """
         stop = getattr(organisation, "matching_stop", None)
+        if stop is None and not organisation.opening_hours:
+            stop = self.next_stop(organisation, now)
         place = stop or organisation
         state = opening.opening_state(place, now)
         lat, lon = place.latitude, place.longitude

@@ -272,3 +272,14 @@ def test_demo_directory_on_a_phone(
     assert page.evaluate(f"{root}.scrollWidth - {root}.clientWidth") <= 0
     assert_accessible(axe, page, f"demo directory ({code})")
     screenshot(page, f"directory-{code}-mobile.png")
+
+
+def test_demo_print_list_fits_one_a4_page(page, demo_network, screenshot):
+    """The whole demo directory printed for a drop-in session: one A4 page."""
+    page.goto(demo_network.url("plateforme", "/fr/annuaire/print/"))
+    assert page.locator("table.print-list tbody tr").count() == 24
+    assert "autres lieux" in page.locator(".directory").inner_text()
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
+    screenshot(page, "directory-print-demo-fr.png")
