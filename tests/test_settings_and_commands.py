@@ -26,6 +26,7 @@ def run(args, *, env=None, tmp_path):
             "DATABASE_URL",
             "DEBUG",
             "REDIS_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests only
         }
     }
     base["DATABASE_URL"] = f"sqlite:///{tmp_path / 'settings-check.sqlite3'}"

@@ -26,10 +26,6 @@ from django.core.management import call_command
 
 from network.provisioning import create_association
 
-# Playwright's sync API runs an event loop in the main thread; Django refuses
-# database access from async contexts unless told otherwise.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 CHROMIUM_ARGS = [
@@ -64,6 +60,23 @@ def require_chromium():
     if os.environ.get("CI"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def allow_async_unsafe():
+    """Playwright's sync API runs an event loop in the main thread, and Django
+    refuses database access from async contexts unless told otherwise.
+
+    Set only while browser tests run: the rest of the suite (and the
+    ``check --deploy`` subprocesses it starts) must not inherit it.
+    """
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(scope="session")
