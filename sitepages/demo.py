@@ -412,12 +412,13 @@ NEWS_INTRO = L(
 )
 
 
-def news_index(updates):
+def news_index(updates, *, in_menu=True):
     return PageSpec(
         NewsIndexPage,
         "actualites",
         {"title": NEWS_TITLE, "introduction": NEWS_INTRO},
         children=updates,
+        in_menu=in_menu,
     )
 
 
@@ -1262,7 +1263,8 @@ def hub_site():
                     )
                 ],
             ),
-        ]
+        ],
+        in_menu=False,
     )
     plan = hub_action_plan()
     home_fields = {
