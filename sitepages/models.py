@@ -24,7 +24,8 @@ Field names (stable; demo content and plugins rely on them):
   ``title``, ``description``, ``objectives`` → ``title``, ``targets`` (list of
   strings), ``actions`` → ``text``, ``role``, ``years`` (list of "2024"…)).
 - ``NewsIndexPage``: ``introduction``.
-- ``UpdatePage``: ``date``, ``summary``, ``image``, ``body``.
+- ``UpdatePage``: ``date``, ``summary``, ``image``, ``image_alt_text``,
+  ``body``.
 - ``MembersPage`` and ``NetworkNewsPage``: ``introduction``.
 
 Every page type subclasses :class:`BasePage`, which carries the check that a
@@ -59,7 +60,6 @@ from sitepages.cache import associations_by_tree, exclude_private
 
 #: How many items listing pages show per page.
 UPDATES_PER_PAGE = 10
-MEMBERS_PER_PAGE = 100
 #: How many of the site's latest updates the home page shows.
 HOME_LATEST_UPDATES = 3
 
