@@ -148,6 +148,17 @@ class ImportReport:
         }
 
 
+INDEXED_FIELDS = ["name", "description", "address", "city", "audience"]
+
+
+def _indexed_signature(obj, category_ids):
+    """What the search index holds for ``obj`` (to skip unchanged rows)."""
+    return (
+        tuple(getattr(obj, name) for name in INDEXED_FIELDS),
+        tuple(sorted(category_ids)),
+    )
+
+
 def update_rows(model, objects, field_names):
     """``UPDATE ... WHERE id = ?`` for each object with one ``executemany``.
 
@@ -468,7 +479,7 @@ class DirectoryImporter:
                 association=self.association,
                 locale=self.locale,
                 external_id__in=list(by_id),
-            ).prefetch_related("stops")
+            ).prefetch_related("stops", "categories")
         }
         created, updated = [], []
         for key, values in by_id.items():
@@ -487,6 +498,7 @@ class DirectoryImporter:
                 self._assign(obj, values)
                 created.append(obj)
             else:
+                before = _indexed_signature(obj, [c.pk for c in obj.categories.all()])
                 if self.draft and obj.live:
                     # Keep the public version; the import becomes a draft
                     # revision (the row itself is not written).
@@ -499,6 +511,9 @@ class DirectoryImporter:
                         obj.has_unpublished_changes = False
                         obj.last_published_at = now
                         obj.first_published_at = obj.first_published_at or now
+                obj._index_unchanged = before == _indexed_signature(
+                    obj, [category.pk for category in obj._import_categories]
+                )
                 updated.append(obj)
         Organisation.objects.bulk_create(created, batch_size=BATCH_SIZE)
         touched = created + updated
@@ -533,7 +548,10 @@ class DirectoryImporter:
                 ],
             )
             self._sync_translations(live_updates)
-        self._index(publish_now)
+        # Re-importing an unchanged row leaves its search entry as it is.
+        self._index(
+            [obj for obj in publish_now if not getattr(obj, "_index_unchanged", False)]
+        )
 
     def _assign(self, obj, values):
         for name in IMPORTED_FIELDS:

@@ -70,7 +70,7 @@ def test_import_publishes_entries(network, tmp_path, api):
     assert [row["name"] for row in api(language="ku").json()["results"]] == ["Le Phare"]
 
 
-def test_reimport_updates_by_external_id(network, tmp_path):
+def test_reimport_updates_by_external_id(network, tmp_path, api):
     run_command(write(tmp_path, csv_bytes(*GOOD)), "--association", "alpha")
     first = Organisation.objects.get(external_id="cal-1")
     changed = (
@@ -90,6 +90,11 @@ def test_reimport_updates_by_external_id(network, tmp_path):
     assert again.name == "Le Phare (nouveau)"
     assert [c.slug for c in again.categories.all()] == ["hygiene"]
     assert again.revisions.count() == 2
+    # the search index follows the new name; unchanged rows stay findable
+    assert [r["name"] for r in api(q="nouveau").json()["results"]] == [
+        "Le Phare (nouveau)"
+    ]
+    assert [r["name"] for r in api(q="Bagagerie").json()["results"]] == ["Bagagerie"]
 
 
 @pytest.mark.parametrize(
