@@ -440,8 +440,9 @@ ACTION_ROLE_DEFINITIONS = {
     "contributor": _("Supports the action by creating favourable conditions."),
 }
 
-#: Years an action can run in. Stored as strings by ``MultipleChoiceBlock``.
-PLAN_YEARS = [(str(year), str(year)) for year in range(2015, 2041)]
+#: Years an action can run in. Stored as strings by ``MultipleChoiceBlock``;
+#: shown to editors as a compact row of checkboxes (static/css/sitepages-admin.css).
+PLAN_YEARS = [(str(year), str(year)) for year in range(2020, 2036)]
 
 
 class ActionBlock(blocks.StructBlock):

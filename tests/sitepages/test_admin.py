@@ -17,6 +17,7 @@ def test_member_editor_can_open_the_edit_form(network, pages, client_for, key):
         page = pages[key][language]
         response = client.get(f"/admin/pages/{page.pk}/edit/")
         assert response.status_code == 200, (key, language)
+        assert "css/sitepages-admin.css" in response.content.decode()
 
 
 @pytest.mark.parametrize("key", ["members", "network_news"])
