@@ -50,8 +50,8 @@ def _language_links(request, page, codes, current):
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
     """Everything the header and footer need, from the cache when possible:
-    ``home``, ``menu``, ``news`` (title/url/pk dicts), ``logo`` and
-    ``languages``."""
+    ``home``, ``menu``, ``news`` (title/url/pk dicts), ``logo``, ``languages``
+    and ``x_default`` (the URL announced as hreflang="x-default")."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     current = translation.get_language() or settings.LANGUAGE_CODE
@@ -62,6 +62,10 @@ def site_chrome(context):
     if site is not None:
         chrome = dict(cache.site_chrome(request, site, current))
     chrome["languages"] = _language_links(request, page, codes, current)
+    # hreflang="x-default": the first of the site's languages the page exists in
+    chrome["x_default"] = next(
+        (link["url"] for link in chrome["languages"] if link["is_translation"]), None
+    )
     return chrome
 
 

@@ -43,6 +43,8 @@ def test_language_switcher_and_alternates_point_to_translations(
     for language in LANGUAGES:
         url = path_of(pages["content"][language])
         assert f'hreflang="{language}" href="http://alpha.localhost{url}"' in html
+    french = path_of(pages["content"]["fr"])
+    assert f'hreflang="x-default" href="http://alpha.localhost{french}"' in html
     # the current language is marked, not linked; the others link to the page
     assert 'aria-current="true">English</span>' in html
     assert (
