@@ -400,6 +400,14 @@ class Organisation(
         )
         return " ".join(sorted(set(names)))
 
+    def category_slugs(self) -> str:
+        """``hebergement;juridique``: the CSV ``categories`` cell."""
+        return ";".join(sorted(category.slug for category in self.categories.all()))
+
+    def language_codes(self) -> str:
+        """``fr;en;ar``: the CSV ``languages`` cell."""
+        return ";".join(self.languages or [])
+
     def refresh_indexes(self):
         """Recompute the SQL-searchable copies of the language and publics lists."""
         self.languages, _invalid = parse_language_list(self.languages or [])

@@ -32,6 +32,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from directory import admin_views
+from directory.csvformat import COLUMNS
 from directory.models import (
     RECHECK_AFTER_DAYS,
     Category,
@@ -129,16 +130,30 @@ class OrganisationViewSet(AssociationOwnedSnippetViewSet):
     ]
     list_filter = None
     filterset_class = OrganisationAdminFilterSet
+    # The admin export uses the import columns, so it can be re-imported.
     list_export = [
         "external_id",
         "name",
+        "category_slugs",
+        "description",
+        "address",
+        "postcode",
         "city",
-        "association",
-        "status",
-        "last_checked",
-        "opening_hours",
+        "latitude",
+        "longitude",
         "phone",
+        "email",
+        "website",
+        "language_codes",
+        "opening_hours",
+        "audience",
+        "wheelchair",
     ]
+    export_headings = {
+        **{name: name for name in COLUMNS},
+        "category_slugs": "categories",
+        "language_codes": "languages",
+    }
     export_filename = "directory-entries"
     copy_view_enabled = False
 
@@ -147,6 +162,7 @@ class OrganisationViewSet(AssociationOwnedSnippetViewSet):
             super()
             .get_queryset(request)
             .select_related("association", "locale", "latest_revision")
+            .prefetch_related("categories")
         )
 
     edit_handler = TabbedInterface(

@@ -316,3 +316,47 @@ def test_editor_adds_a_mobile_stop_in_the_admin(client_for, network):
     response = client.post(ADMIN + "add/", bad)
     assert response.status_code == 200
     assert not Organisation.objects.filter(name="Bad stop").exists()
+
+
+def test_admin_csv_export_can_be_reimported(client_for, network, entries):
+    import csv
+    import io
+
+    from directory.csvformat import COLUMNS
+    from directory.importers import DirectoryImporter, open_bytes
+
+    client = as_user(client_for, network, network.editor_a)
+    response = client.get(ADMIN + "?export=csv")
+    assert response.status_code == 200
+    data = (
+        b"".join(response.streaming_content)
+        if response.streaming
+        else (response.content)
+    )
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == COLUMNS
+    assert [row[1] for row in rows[1:]] == ["Alpha soup kitchen"]
+    report = DirectoryImporter(network.alpha).run(open_bytes(data))
+    assert report.ok and report.updated == 1, [str(e) for e in report.errors]
+
+
+def test_admin_filters(client_for, network, entries):
+    fresh = make_org(
+        network.alpha, "Checked kitchen", last_checked=timezone.localdate()
+    )
+    make_org(network.alpha, "Lille place", city="Lille", categories=["sante"])
+    client = as_user(client_for, network, network.editor_a)
+
+    def listed(**params):
+        body = client.get(ADMIN, params).content.decode()
+        names = ["Alpha soup kitchen", "Checked kitchen", "Lille place"]
+        return [name for name in names if name in body]
+
+    assert listed(needs_check="true") == ["Alpha soup kitchen", "Lille place"]
+    assert listed(needs_check="false") == [fresh.name]
+    assert listed(city="lille") == ["Lille place"]
+    from directory.models import Category
+
+    health = Category.objects.get(slug="sante", locale__language_code="fr")
+    assert listed(category=health.pk) == ["Lille place"]
+    assert listed(status="temporarily_closed") == []
