@@ -103,3 +103,55 @@ def test_text_pages_weigh_under_100_kb(network, pages, client_for):
             html = client.get(path_of(page)).content
             assert b"<script" not in html  # no JS needed
             assert len(html) + len(css) < PAGE_WEIGHT_LIMIT, key
+
+
+def quebec_sized_plan():
+    """5 axes x 3 objectives x 4 actions = 60 actions (the Quebec plan has 58),
+    with action texts as long as the real ones."""
+    text = (
+        "Renouveler et bonifier les ententes avec les organismes qui interviennent "
+        "de façon concertée dans la prévention, l'intervention et la sortie de rue."
+    )
+    roles = ["responsible", "mobiliser", "collaborator", "contributor"]
+    return [
+        {
+            "type": "axis",
+            "value": {
+                "title": f"Axe numéro {axis}",
+                "description": "Une description de l'axe en une phrase.",
+                "objectives": [
+                    {
+                        "title": f"Objectif {axis}.{objective} : " + text[:90],
+                        "targets": ["Une cible mesurable", "Une autre cible"],
+                        "actions": [
+                            {
+                                "text": text,
+                                "role": roles[action],
+                                "years": ["2024", "2025", "2026"][action % 3 :],
+                            }
+                            for action in range(4)
+                        ],
+                    }
+                    for objective in range(1, 4)
+                ],
+            },
+        }
+        for axis in range(1, 6)
+    ]
+
+
+def test_a_sixty_action_plan_weighs_under_100_kb(network, client_for):
+    from sitepages.models import ActionPlanPage
+
+    plan = add_page(
+        home_of(network.alpha),
+        ActionPlanPage,
+        title="Plan d'action",
+        start_year=2024,
+        end_year=2026,
+        axes=quebec_sized_plan(),
+    )
+    css = Path(settings.BASE_DIR, "static", "css", "site.css").read_bytes()
+    html = client_for(network.alpha).get(path_of(plan)).content
+    assert html.count(b'class="plan-table__action"') == 60
+    assert len(html) + len(css) < PAGE_WEIGHT_LIMIT
