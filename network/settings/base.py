@@ -180,6 +180,9 @@ NETWORK_COORDINATORS_GROUP = "Network coordinators"
 # Refuse to run load_demo (known passwords) under production settings.
 NETWORK_IS_PRODUCTION = False
 
+# Language of management commands' messages (operators, not visitors).
+NETWORK_COMMAND_LANGUAGE = os.environ.get("NETWORK_COMMAND_LANGUAGE", "en")
+
 # Demo content loaders run by load_demo before each plugin's own loader
 # (network names them here so that it never imports sitepages).
 NETWORK_DEMO_LOADERS = ["sitepages.demo.load"]

@@ -8,13 +8,14 @@ stderr when it is a terminal. See ``directory.importers``.
 
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from directory.importers import DirectoryImporter, open_path
+from network.management.base import NetworkCommand
 from network.models import Association
 
 
-class Command(BaseCommand):
+class Command(NetworkCommand):
     help = "Import directory entries from a CSV file (all or nothing)."
 
     def add_arguments(self, parser):

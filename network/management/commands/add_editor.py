@@ -1,10 +1,11 @@
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from network.management.base import NetworkCommand
 from network.models import Association
 
 
-class Command(BaseCommand):
+class Command(NetworkCommand):
     help = "Add an existing user to an association's editors or moderators group."
 
     def add_arguments(self, parser):

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from network.management.base import NetworkCommand
 from network.provisioning import create_association
 
 
@@ -8,7 +9,7 @@ def _csv(value):
     return [item.strip() for item in value.split(",")] if value is not None else None
 
 
-class Command(BaseCommand):
+class Command(NetworkCommand):
     help = (
         "Create a member association: its Site, home page, collection, editors "
         "and moderators groups. Nothing is changed if any argument is refused."
