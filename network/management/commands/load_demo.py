@@ -25,12 +25,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 from wagtail import hooks
 
 from network.colours import validate_primary_colour
+from network.management.base import NetworkCommand
 from network.models import Association, ThemeSettings
 from network.plugins import get_plugins
 from network.provisioning import create_association, ensure_coordinators_group
@@ -150,7 +151,7 @@ DEMO_ASSOCIATIONS = [
 ]
 
 
-class Command(BaseCommand):
+class Command(NetworkCommand):
     help = (
         "Create (or bring up to date) the demo network: the hub at localhost:8000, "
         "three member sites at <slug>.localhost:8000, content in fr, en and ar, "
