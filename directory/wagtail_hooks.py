@@ -39,7 +39,7 @@ from directory.models import (
     Organisation,
     StatusChoices,
 )
-from network.models import Association
+from network.permissions import associations_for_request
 from network.plugins import NetworkPlugin
 from network.viewsets import AssociationOwnedSnippetViewSet
 
@@ -80,7 +80,7 @@ class OrganisationAdminFilterSet(WagtailFilterSet):
     )
     association = django_filters.ModelChoiceFilter(
         label=_("Association"),
-        queryset=lambda request: Association.objects.all(),
+        queryset=associations_for_request,
     )
     needs_check = django_filters.BooleanFilter(
         label=_("Not checked for six months"),

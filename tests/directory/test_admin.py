@@ -2,6 +2,7 @@
 admin import, one-tap confirmation, the dashboard panel and the reminder."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
@@ -40,6 +41,22 @@ def test_listing_shows_only_own_entries(client_for, network, entries):
 
     admin = UserFactory(username="root", is_superuser=True, is_staff=True)
     body = as_user(client_for, network, admin).get(ADMIN).content.decode()
+    assert "Alpha soup kitchen" in body and "Beta secret shelter" in body
+
+
+def test_association_filter_offers_only_own_association(client_for, network, entries):
+    body = as_user(client_for, network, network.editor_a).get(ADMIN).content.decode()
+    select = re.search(r'<select name="association".*?</select>', body, re.S).group(0)
+    assert ">Alpha</option>" in select
+    assert "Beta" not in select, "Beta offered in the association filter"
+    forged = as_user(client_for, network, network.editor_a).get(
+        ADMIN, {"association": network.beta.pk}
+    )
+    assert "Beta secret shelter" not in forged.content.decode()
+
+
+def test_coordinator_sees_every_association_entries(client_for, network, entries):
+    body = as_user(client_for, network, network.coordinator).get(ADMIN).content.decode()
     assert "Alpha soup kitchen" in body and "Beta secret shelter" in body
 
 
