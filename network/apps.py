@@ -9,4 +9,6 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network import signals  # noqa: F401
+        from network import signals
+
+        signals.connect_cache_invalidation()

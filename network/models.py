@@ -7,6 +7,7 @@ and ``network.permissions`` for how they are kept apart.
 """
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -17,6 +18,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Collection, Site
 
 from network.colours import validate_primary_colour
+
+# How long per-site lookups stay in the shared cache; saving the row drops
+# the entry at once, so this only bounds memory.
+CACHE_SECONDS = 60 * 60
 
 slug_validator = RegexValidator(
     r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$",
@@ -117,13 +122,27 @@ class Association(models.Model):
 
     @classmethod
     def for_site(cls, site):
+        """The site's association, kept on the site object and in the cache.
+
+        Every public page needs it (header, languages); the shared cache entry
+        is dropped whenever an association is saved or deleted
+        (``network.signals``).
+        """
         if site is None:
             return None
         cached = getattr(site, "_network_association", None)
         if cached is None:
-            cached = cls.objects.filter(site=site).first() or False
+            key = cls.cache_key_for_site(site.pk)
+            cached = cache.get(key)
+            if cached is None:
+                cached = cls.objects.filter(site=site).first() or False
+                cache.set(key, cached, CACHE_SECONDS)
             site._network_association = cached
         return cached or None
+
+    @staticmethod
+    def cache_key_for_site(site_id):
+        return f"network:association-for-site:{site_id}"
 
     @classmethod
     def for_page(cls, page):
@@ -241,6 +260,26 @@ class ThemeSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("theme")
+
+    @classmethod
+    def for_site(cls, site):
+        """Like ``BaseSiteSetting.for_site``, kept in the shared cache.
+
+        Every public page reads the theme; the entry is dropped when the
+        settings are saved (``network.signals``).
+        """
+        key = cls.cache_key_for_site(site.pk)
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            if instance.logo_id:
+                instance.logo  # noqa: B018 - fetch the logo once, cache it with us
+            cache.set(key, instance, CACHE_SECONDS)
+        return instance
+
+    @staticmethod
+    def cache_key_for_site(site_id):
+        return f"network:theme-for-site:{site_id}"
 
     def clean(self):
         super().clean()

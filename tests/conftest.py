@@ -28,6 +28,16 @@ class Network:
     coordinator: object
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached lookups (themes, navigation) must not outlive a test's rows."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def network(db):
     hub = make_association(
