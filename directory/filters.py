@@ -507,11 +507,13 @@ class DirectoryFilterSet(django_filters.FilterSet):
             stops = OrganisationStop.objects.filter(
                 organisation__in=queryset.values("pk")
             ).exclude(opening_hours="")
+            # one query: UNION removes duplicate expressions in SQL
             expressions = set(
                 queryset.exclude(opening_hours="")
+                .order_by()
                 .values_list("opening_hours", flat=True)
-                .distinct()
-            ) | set(stops.values_list("opening_hours", flat=True).distinct())
+                .union(stops.order_by().values_list("opening_hours", flat=True))
+            )
             open_set = opening.open_expressions(expressions, self.open_moment())
             queryset = queryset.filter(
                 Q(opening_hours__in=open_set)

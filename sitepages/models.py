@@ -44,7 +44,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from network.models import Association
@@ -56,7 +56,7 @@ from sitepages.blocks import (
     BaseStreamBlock,
     FeaturedLinkBlock,
 )
-from sitepages.cache import associations_by_tree, exclude_private
+from sitepages.cache import associations_by_tree, exclude_private, restricted_paths
 
 #: How many items listing pages show per page.
 UPDATES_PER_PAGE = 10
@@ -94,6 +94,14 @@ class BasePage(NetworkPageMixin, Page):
     @cached_property
     def association(self):
         return Association.for_page(self)
+
+    def get_view_restrictions(self):
+        """Skip Wagtail's two queries (ancestors, restrictions) per request
+        while no page of the install has a view restriction; the cached list
+        of restricted paths is dropped whenever a restriction changes."""
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HubOnlyPageMixin:

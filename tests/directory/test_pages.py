@@ -26,7 +26,7 @@ NOW = paris(2026, 11, 24, 19, 0)  # a Tuesday
 # association, theme). The directory adds at most 6 (open-hours candidates,
 # count, the page of entries, their categories and stops) whatever the number
 # of entries.
-QUERY_CEILING = 16
+QUERY_CEILING = 12
 # About 300 m and 3 km from Calais town hall.
 NEAR = (50.9540, 1.8587)
 FAR = (50.9783, 1.8587)
