@@ -5,7 +5,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from network import views
@@ -17,7 +16,9 @@ handler500 = "network.views.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # sitemap.xml lists the requested site's pages in every language it
+    # publishes (Wagtail's own view only sees the default-language tree)
+    path("", include("sitepages.root_urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 

@@ -1,7 +1,8 @@
 """Public views of the platform core: errors, robots.txt."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import cache_control
 from wagtail.models import Site
 
@@ -11,7 +12,8 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """A standalone page: it must render even when the database is down."""
+    return HttpResponseServerError(loader.get_template("500.html").render())
 
 
 @cache_control(max_age=3600, public=True)
