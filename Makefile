@@ -30,7 +30,7 @@ lint: install
 test: install messages lint
 	DJANGO_SETTINGS_MODULE=network.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=network.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -n auto
 
 browser: install messages
 	$(VENV)/bin/pytest -q -m browser tests/browser
