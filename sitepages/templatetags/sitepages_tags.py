@@ -24,10 +24,20 @@ def _language_links(request, page, codes, current):
     translations = {}
     if isinstance(page, Page) and page.pk:
         translations = cache.page_translation_urls(request, page)
+    # A routable page's sub-route (a directory entry, its print view) and the
+    # visitor's filters carry over to the other languages.
+    carry = ""
+    own_url = translations.get(current)
+    if request is not None and own_url and request.path.startswith(own_url):
+        carry = request.path[len(own_url) :]
+        if request.META.get("QUERY_STRING"):
+            carry += "?" + request.META["QUERY_STRING"]
     links = []
     for code in codes:
         info = translation.get_language_info(code)
         url = translations.get(code)
+        if url is not None and carry:
+            url += carry
         if url is None:
             url = f"/{code}/"
             if request is not None and not isinstance(page, Page):

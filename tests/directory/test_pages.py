@@ -676,3 +676,16 @@ def test_html_weight_for_20_results(client_for, network, directory_page, frozen_
     response = client_for(network.alpha).get("/ar/annuaire/", {"near": "Calais"})
     assert len(names_in(response)) == 20
     assert len(response.content) < 60 * 1024, len(response.content)
+
+
+def test_language_switcher_keeps_the_entry_and_the_filters(
+    client_for, network, directory_page, frozen_now
+):
+    """Switching language on a filtered list or an entry keeps what was shown."""
+    _fill(network.alpha, 3)
+    client = client_for(network.alpha)
+    body = client.get("/fr/annuaire/", {"category": "alimentation"}).content.decode()
+    assert 'href="/ar/annuaire/?category=alimentation"' in body
+    org = Organisation.objects.filter(live=True).first()
+    body = client.get(detail_url("/fr/annuaire/", org)).content.decode()
+    assert f'href="/ar/annuaire/org/{org.pk}/' in body
