@@ -19,5 +19,8 @@ def network(request):
         "association": association,
         "site_language_codes": codes,
         "language_names": names,
+        # Theme texts (name, tagline, footer) are written once, in the
+        # network's default language: templates mark them with its lang.
+        "theme_language": settings.LANGUAGE_CODE,
         "text_direction": "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr",
     }
