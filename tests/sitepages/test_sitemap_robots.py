@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.test import override_settings
 
 from sitepages.models import ContentPage
 from tests.sitepages.conftest import add_in_all_languages, add_page, home_of
@@ -26,7 +25,6 @@ def locations(response):
     return set(re.findall(r"<loc>([^<]+)</loc>", response.content.decode()))
 
 
-@override_settings(ROOT_URLCONF="tests.sitepages.urls_sitemap")
 def test_sitemap_lists_this_site_in_every_language(network, trees, client_for):
     urls = locations(client_for(network.alpha).get("/sitemap.xml"))
     assert urls == {
@@ -48,7 +46,6 @@ def test_sitemap_lists_this_site_in_every_language(network, trees, client_for):
     }
 
 
-@override_settings(ROOT_URLCONF="tests.sitepages.urls_sitemap")
 def test_sitemap_leaves_out_drafts_and_private_pages(network, trees, client_for):
     trees["alpha"]["en"].unpublish()
     private = trees["alpha"]["ar"]
