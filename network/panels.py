@@ -1,6 +1,8 @@
 """The association dashboard panel on the Wagtail admin home."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
@@ -35,7 +37,9 @@ class AssociationDashboardPanel(Component):
             .select_related("locale", "latest_revision__user")
             .order_by("-latest_revision_created_at")[: self.limit]
         )
-        page_ids = [str(pk) for pk in pages.values_list("pk", flat=True)]
+        # WorkflowState.object_id is text: compare with the page ids as text,
+        # in one subquery rather than a list of every page id in Python
+        page_ids = pages.annotate(text_pk=Cast("pk", CharField())).values("text_pk")
         waiting = (
             WorkflowState.objects.active()
             .filter(
