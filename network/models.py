@@ -166,16 +166,6 @@ class Association(models.Model):
         )
         return cls.objects.filter(site__root_page__translation_key=top_key).first()
 
-    def tree_root_paths(self):
-        """Paths of the site's home page and every translation of it."""
-        from wagtail.models import Page
-
-        return list(
-            Page.objects.filter(
-                depth=2, translation_key=self.site.root_page.translation_key
-            ).values_list("path", flat=True)
-        )
-
 
 @register_setting(icon="palette")
 class ThemeSettings(BaseSiteSetting):
