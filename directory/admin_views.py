@@ -43,6 +43,7 @@ from directory.models import (
 )
 from network import permissions
 from network.models import Association
+from network.owners import names_object
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "admin_templates"
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -72,10 +73,7 @@ def can_import(user) -> bool:
 
 
 def user_associations(user):
-    queryset = Association.objects.all()
-    if not permissions.is_coordinator(user):
-        queryset = queryset.filter(pk__in=permissions.user_association_ids(user))
-    return queryset.order_by("name")
+    return permissions.user_associations(user).order_by("name")
 
 
 def stale_cutoff(today=None):
@@ -243,6 +241,7 @@ def check_list(request):
     return render_admin(request, "check_list.html", context)
 
 
+@names_object(Organisation)
 @require_POST
 def confirm_entry(request, pk):
     """ "Still accurate today": sets last_checked and checked_by (all languages)."""
@@ -259,6 +258,7 @@ def confirm_entry(request, pk):
     return HttpResponseRedirect(_safe_next(request, reverse("directory_check:list")))
 
 
+@names_object(OrganisationStop)
 @require_POST
 def confirm_stop(request, pk):
     """ "Still accurate today" for one stop of a mobile service."""

@@ -92,7 +92,12 @@ def list_index(values) -> str:
 
 
 class Category(TranslatableMixin, models.Model):
-    """A kind of help (housing, food, legal...), translated with wagtail-localize."""
+    """A kind of help (housing, food, legal...), translated with wagtail-localize.
+
+    Network-wide reference data: every association's editors may use it.
+    """
+
+    shared_across_associations = True
 
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(
@@ -474,6 +479,9 @@ class OrganisationStop(Orderable):
     ``near`` and ``open_now`` exactly like a fixed place; the organisation then
     matches, reporting the stop.
     """
+
+    # owned through its organisation (``network.owners``)
+    association_owner_field = "organisation__association"
 
     organisation = ParentalKey(
         Organisation, on_delete=models.CASCADE, related_name="stops"

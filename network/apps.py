@@ -9,6 +9,9 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network import signals
+        from network import owners, signals
 
         signals.connect_cache_invalidation()
+        owners.register_core_owners()
+        owners.register_owned_models()
+        owners.scope_log_entries()

@@ -1,29 +1,70 @@
-"""Admin forms for association-owned data."""
+"""Admin forms for association-owned data.
 
+``AssociationScopedFormMixin`` limits every foreign key and many-to-many field
+of a form (and of its inline child forms) to the objects the editor may use,
+through ``network.owners.visible``: their own association, images and
+documents of their collections, pages of their trees, their own rows of
+association-owned models, any row of a model declared shared. A forged id is a
+form error ("Select a valid choice"). The viewsets of ``network.viewsets`` add
+it to every form they build, so a model need not name it;
+``AssociationOwnedForm`` is the ready-made base form for ``base_form_class``.
+"""
+
+from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from network import permissions
-from network.models import Association
+from network import owners, permissions
 
 
-class AssociationOwnedForm(WagtailAdminModelForm):
-    """Offers only the user's own associations in the ``association`` field.
+def scope_choice_fields(form, user):
+    """Narrow every model-choice field of ``form`` to what ``user`` may use."""
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is None or not isinstance(field, forms.ModelChoiceField):
+            continue
+        field.queryset = owners.visible(queryset.model, user, queryset)
 
-    Set it as ``base_form_class`` on any model built on
-    ``network.permissions.AssociationOwned``. A forged POST naming another
-    association fails validation ("Select a valid choice").
-    """
+
+class AssociationScopedFormMixin:
+    """Scopes the model-choice fields of a ``WagtailAdminModelForm``."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields.get("association")
         user = getattr(self, "for_user", None)
-        if field is None or user is None:
+        if user is None or permissions.is_coordinator(user):
+            self._preselect_association()
             return
-        if not permissions.is_coordinator(user):
-            field.queryset = Association.objects.filter(
-                pk__in=permissions.user_association_ids(user)
-            )
-        if field.queryset.count() == 1 and not self.instance.pk:
+        scope_choice_fields(self, user)
+        for formset in getattr(self, "formsets", {}).values():
+            for child in formset.forms:
+                scope_choice_fields(child, user)
+        self._preselect_association()
+
+    def _preselect_association(self):
+        field = self.fields.get("association")
+        if field is None or self.instance.pk:
+            return
+        if field.queryset.count() == 1:
             field.initial = field.queryset.first().pk
             field.empty_label = None
+
+
+class AssociationOwnedForm(AssociationScopedFormMixin, WagtailAdminModelForm):
+    """Base form for any model built on ``network.permissions.AssociationOwned``.
+
+    The ``association`` field offers only the user's own associations; every
+    other foreign key only what the user may use.
+    """
+
+
+def scoped_form_class(form_class):
+    """``form_class`` with ``AssociationScopedFormMixin`` mixed in."""
+    if issubclass(form_class, AssociationScopedFormMixin):
+        return form_class
+
+    class Scoped(AssociationScopedFormMixin, form_class):
+        pass
+
+    Scoped.__name__ = Scoped.__qualname__ = f"AssociationScoped{form_class.__name__}"
+    Scoped.__module__ = form_class.__module__
+    return Scoped

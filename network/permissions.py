@@ -12,6 +12,20 @@ plugin reuses it:
 * ``AssociationOwnedPermissionPolicy``: the policy for any model with an
   ``association`` foreign key (directory entries, pledges, enrolments...);
 * ``AssociationOwned``: the abstract model that gives a model that key.
+
+Every concrete ``AssociationOwned`` model joins the owned-model registry when
+the apps are ready (``NetworkConfig.ready`` walks the models), whichever
+viewset shows it, with the policy its ``get_permission_policy()`` returns.
+A model resolves to its association through ``association_owner_field``: the
+``association`` key by default, or a lookup path for a model that reaches its
+association through another row, for instance::
+
+    class Shift(AssociationOwned):
+        association_owner_field = "rota__association"
+
+Models that are not ``AssociationOwned`` (Wagtail's own, a plugin's reference
+data) declare their owner in ``network.owners``; any model without an owner
+is refused to association editors (deny by default).
 """
 
 from django.conf import settings
@@ -130,8 +144,18 @@ class AssociationOwned(models.Model):
         verbose_name=_("association"),
     )
 
+    # Lookup path from a row to the association that owns it.
+    association_owner_field = "association"
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_permission_policy(cls):
+        """The policy registered for this model (override to refine it)."""
+        return AssociationOwnedPermissionPolicy(
+            cls, owner_field=cls.association_owner_field
+        )
 
 
 class AssociationOwnedPermissionPolicy(ModelPermissionPolicy):
@@ -144,8 +168,23 @@ class AssociationOwnedPermissionPolicy(ModelPermissionPolicy):
 
     owner_field = "association"
 
+    def __init__(self, model, owner_field=None):
+        super().__init__(model)
+        if owner_field:
+            self.owner_field = owner_field
+
     def _owner_ids(self, user):
         return user_association_ids(user)
+
+    def owner_id(self, instance):
+        """The id of the association owning ``instance`` (``None`` if unknown)."""
+        *path, last = self.owner_field.split("__")
+        target = instance
+        for name in path:
+            target = getattr(target, name, None)
+            if target is None:
+                return None
+        return getattr(target, f"{last}_id", None)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_any_permission_for_instance(user, [action], instance)
@@ -155,7 +194,7 @@ class AssociationOwnedPermissionPolicy(ModelPermissionPolicy):
             return False
         if is_coordinator(user):
             return True
-        owner_id = getattr(instance, f"{self.owner_field}_id", None)
+        owner_id = self.owner_id(instance)
         return owner_id is not None and owner_id in self._owner_ids(user)
 
     def instances_user_has_any_permission_for(self, user, actions):
@@ -183,19 +222,25 @@ class AssociationOwnedPermissionPolicy(ModelPermissionPolicy):
 ASSOCIATION_OWNED_MODELS: dict[str, type] = {}
 
 
-def register_association_owned(model, owner_field="association"):
+def register_association_owned(model, owner_field=None):
     """Give ``model`` the association-scoped permission policy.
 
-    Call it from the plugin's ``wagtail_hooks.py``, before registering the
-    model's ``SnippetViewSet``.
+    Every ``AssociationOwned`` model is registered automatically when the apps
+    are ready; calling it again is harmless. ``owner_field`` overrides the
+    model's ``association_owner_field``.
     """
     from wagtail.permissions import policy_registry, register_permission_policy
 
     label = f"{model._meta.app_label}.{model._meta.model_name}"
     if label not in ASSOCIATION_OWNED_MODELS:
-        policy = AssociationOwnedPermissionPolicy(model)
-        policy.owner_field = owner_field
-        if policy_registry.get_by_type(model, fallback=False) is None:
+        if hasattr(model, "get_permission_policy"):
+            policy = model.get_permission_policy()
+            if owner_field:
+                policy.owner_field = owner_field
+        else:
+            policy = AssociationOwnedPermissionPolicy(model, owner_field=owner_field)
+        existing = policy_registry.get_by_type(model, fallback=False)
+        if not isinstance(existing, AssociationOwnedPermissionPolicy):
             register_permission_policy(model, policy, exact_class=True)
         ASSOCIATION_OWNED_MODELS[label] = model
     return model

@@ -10,19 +10,20 @@ from wagtail.admin.views.reports.audit_logging import (
     SiteHistoryReportFilterSet,
     get_users_for_filter,
 )
+from wagtail.admin.views.reports.locked_pages import LockedPagesReportFilterSet
 from wagtail.admin.views.reports.workflows import (
     WorkflowReportFilterSet,
     WorkflowTasksReportFilterSet,
 )
 from wagtail.models import Page, PageLogEntry, Site, Task, Workflow, WorkflowState
 
-from network import permissions
+from network import owners, permissions
 from network.admin_api import (
     ScopedDocumentsAdminAPIViewSet,
     ScopedImagesAdminAPIViewSet,
 )
 from network.models import Association
-from network.panels import AssociationDashboardPanel
+from network.panels import AssociationDashboardPanel, ScopedPagesSummaryItem
 from network.plugins import is_page_type_enabled
 
 
@@ -74,14 +75,24 @@ def add_association_panel(request, panels):
         panels.insert(0, AssociationDashboardPanel(request))
 
 
+@hooks.register("construct_homepage_summary_items", order=100)
+def scope_page_count(request, items):
+    """The dashboard counts only the user's associations' pages (Wagtail's
+    own item counts every page of the install for a user with several home
+    pages); the image and document counts already follow collections."""
+    if permissions.is_coordinator(request.user):
+        return
+    from wagtail.admin.site_summary import PagesSummaryItem
+
+    items[:] = [
+        ScopedPagesSummaryItem(request) if type(item) is PagesSummaryItem else item
+        for item in items
+    ]
+
+
 def _filter_sites(request):
     """Sites offered by the page explorer's "Site" filter."""
-    user = request.user
-    if permissions.is_coordinator(user):
-        return Site.objects.all()
-    return Site.objects.filter(
-        association__in=permissions.user_association_ids(user)
-    ).order_by("site_name")
+    return owners.visible(Site, request.user).order_by("site_name")
 
 
 def _filter_owners(request):
@@ -119,18 +130,11 @@ def scope_page_listing_filters():
 
 def _my_workflows(request):
     """Workflows attached to my associations' pages (every one for coordinators)."""
-    if permissions.is_coordinator(request.user):
-        return Workflow.objects.all()
-    pages = permissions.scope_pages(Page.objects.all(), request.user)
-    return Workflow.objects.filter(
-        workflow_pages__page__in=pages.values("pk")
-    ).distinct()
+    return owners.visible(Workflow, request.user)
 
 
 def _my_tasks(request):
-    return Task.objects.filter(
-        workflow_tasks__workflow__in=_my_workflows(request)
-    ).distinct()
+    return owners.visible(Task, request.user)
 
 
 def _my_requesters(request):
@@ -148,19 +152,34 @@ def _my_requesters(request):
 
 
 def _site_history_users(filterset):
-    """Only people whose log entries the user may see (Wagtail lists all)."""
+    """Only people whose log entries the user may see: Wagtail's function
+    reads ``viewable_by_user``, which ``network.owners`` narrows."""
     return get_users_for_filter(filterset.request.user)
+
+
+def _lock_holders(request):
+    """People holding a lock on my associations' pages, among my colleagues
+    (Wagtail lists everyone who locked any page of the install)."""
+    pages = permissions.scope_pages(Page.objects.all(), request.user)
+    holders = get_user_model().objects.filter(
+        pk__in=pages.filter(locked_by__isnull=False).values("locked_by_id")
+    )
+    return owners.visible(get_user_model(), request.user, holders).order_by(
+        get_user_model().USERNAME_FIELD
+    )
 
 
 def scope_report_filters():
     """The workflow reports' filters list every workflow, task and requester
-    of the install, and the site history's "User" filter every author of a
-    log entry; their choices are narrowed to the user's associations."""
+    of the install, the locked-pages report every lock holder, and the site
+    history's "User" filter every author of a log entry; their choices are
+    narrowed to the user's associations."""
     for filterset, name, queryset in (
         (WorkflowReportFilterSet, "requested_by", _my_requesters),
         (WorkflowReportFilterSet, "workflow", _my_workflows),
         (WorkflowTasksReportFilterSet, "workflow", _my_workflows),
         (WorkflowTasksReportFilterSet, "task", _my_tasks),
+        (LockedPagesReportFilterSet, "locked_by", _lock_holders),
     ):
         for filters in (filterset.base_filters, filterset.declared_filters):
             if name in filters:
