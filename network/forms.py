@@ -16,6 +16,34 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from network import owners, permissions
 
 
+class _ScopedChooserWidget:
+    """A chooser widget that shows only an object the user may use: a form
+    redisplayed after a forged id must not show that object's title."""
+
+    network_queryset = None
+
+    def get_instance(self, value):
+        instance = super().get_instance(value)
+        if instance is None or self.network_queryset is None:
+            return instance
+        if not self.network_queryset.filter(pk=instance.pk).exists():
+            return None
+        return instance
+
+
+def _scope_widget(field):
+    from wagtail.admin.widgets.chooser import BaseChooser
+
+    widget = field.widget
+    if not isinstance(widget, BaseChooser):
+        return
+    if not isinstance(widget, _ScopedChooserWidget):
+        widget.__class__ = type(
+            f"Scoped{type(widget).__name__}", (_ScopedChooserWidget, type(widget)), {}
+        )
+    widget.network_queryset = field.queryset
+
+
 def scope_choice_fields(form, user):
     """Narrow every model-choice field of ``form`` to what ``user`` may use."""
     for field in form.fields.values():
@@ -23,6 +51,7 @@ def scope_choice_fields(form, user):
         if queryset is None or not isinstance(field, forms.ModelChoiceField):
             continue
         field.queryset = owners.visible(queryset.model, user, queryset)
+        _scope_widget(field)
 
 
 class AssociationScopedFormMixin:

@@ -16,6 +16,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -155,3 +156,95 @@ def as_user(db, world):
         return site_client((side or world.alpha).association, user)
 
     return make
+
+
+@dataclass
+class Planted:
+    """Markers planted in each association for the deny-by-default tests."""
+
+    entries: dict
+    drafts: dict
+    tasks: dict
+    workflows: dict
+    states: dict
+    uploads: dict
+    redirects: dict
+    stops: dict
+    snippet_translations: dict
+    markers: list
+
+
+def _plant(world):
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.log_actions import log
+    from wagtail.models import Locale, UploadedFile
+    from wagtail_localize.models import Translation, TranslationSource
+
+    from directory.models import Organisation, OrganisationStop
+
+    found = {key: {} for key in Planted.__dataclass_fields__ if key != "markers"}
+    for side in (world.alpha, world.beta):
+        slug, label = side.association.slug, side.association.name
+        entry = Organisation(
+            name=f"{label} planted shelter", association=side.association
+        )
+        entry.save()
+        log(entry, "wagtail.create", user=side.editor)
+        entry.save_revision(user=side.editor, log_action=True).publish(user=side.editor)
+        entry.name = f"{label} hidden draft name"
+        entry.save_revision(user=side.editor, log_action=True)
+        entry.refresh_from_db()
+        stop = OrganisationStop.objects.create(
+            organisation=entry, name=f"{label} stop", sort_order=0
+        )
+        source, _created = TranslationSource.get_or_create_from_instance(entry)
+        translation = Translation.objects.create(
+            source=source, target_locale=Locale.objects.get(language_code="en")
+        )
+        translation.save_target(user=side.editor, publish=True)
+        side.image.tags.add(f"{slug}tag")
+        side.document.tags.add(f"{slug}doctag")
+        page = side.page
+        workflow = page.get_workflow()
+        state = workflow.start(page, side.editor)
+        Page.objects.filter(pk=page.pk).update(
+            locked=True, locked_by=side.editor, locked_at=timezone.now()
+        )
+        found["entries"][slug] = entry
+        found["drafts"][slug] = f"{label} hidden draft name"
+        found["stops"][slug] = stop
+        found["snippet_translations"][slug] = translation
+        found["workflows"][slug] = workflow
+        found["tasks"][slug] = workflow.tasks.first()
+        found["states"][slug] = state
+        found["uploads"][slug] = UploadedFile.objects.create(
+            file=ContentFile(b"x", name=f"{slug}.txt"), uploaded_by_user=side.editor
+        )
+        found["redirects"][slug] = Redirect.objects.create(
+            site=side.association.site, old_path=f"/{slug}-old", redirect_link="/"
+        )
+    beta = world.beta
+    markers = [
+        f"{beta.page.title}",  # the draft title ("... (draft)")
+        beta.image.title,
+        beta.document.title,
+        beta.editor.username,
+        beta.moderator.username,
+        "Beta planted shelter",
+        "Beta hidden draft name",
+        "Beta stop",
+        "betatag",
+        "betadoctag",
+        str(found["tasks"]["beta"].name),
+    ]
+    return Planted(markers=markers, **found)
+
+
+@pytest.fixture(scope="module")
+def planted(world, django_db_blocker):
+    """One planted set per module, rolled back after the module's last test."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            yield _plant(world)
+            transaction.set_rollback(True)
+        cache.clear()
