@@ -199,26 +199,35 @@ def view_model(match, kwargs):
     return _snippet_model(namespace)
 
 
+def kwarg_models(match, kwargs):
+    """``{argument name: model}`` for each URL argument naming an object;
+    the model is ``None`` when the table cannot tell which model it names."""
+    models = {}
+    generic_model = None
+    for name in kwargs:
+        if name in NOT_IDS:
+            continue
+        if name in KWARG_MODELS:
+            models[name] = get_model(KWARG_MODELS[name])
+        elif name in GENERIC_ID_KWARGS:
+            generic_model = generic_model or view_model(match, kwargs)
+            models[name] = generic_model
+        else:
+            models[name] = None
+    return models
+
+
 def named_objects(match, kwargs, query_ids):
     """``{model: {ids}}`` named by a resolved URL; ``None`` as a key collects
     the arguments the table cannot resolve."""
     named = {}
-    generic_model = None
-    for name, value in kwargs.items():
-        if name in NOT_IDS:
+    for name, model in kwarg_models(match, kwargs).items():
+        value = kwargs[name]
+        if name in KWARG_MODELS and str(value) in SYMBOLIC_IDS:
             continue
-        if name in KWARG_MODELS:
-            if str(value) in SYMBOLIC_IDS:
-                continue
-            model = get_model(KWARG_MODELS[name])
-        elif name in GENERIC_ID_KWARGS:
-            generic_model = generic_model or view_model(match, kwargs)
-            model = generic_model
-        else:
-            model = None
         named.setdefault(model, set()).add(value)
     if query_ids:
-        model = generic_model or view_model(match, kwargs)
+        model = view_model(match, kwargs)
         named.setdefault(model, set()).update(query_ids)
     return named
 
@@ -284,7 +293,10 @@ class AssociationAdminScopeMiddleware:
         if key == BULK_ACTION_URL:
             self._check_bulk_action(request, user, view_kwargs)
         else:
-            named = named_objects(match, view_kwargs, request.GET.getlist("id"))
+            # only what the URL carries: a pattern's own defaults (such as
+            # ``{"results_only": True}``) name nothing
+            captured = getattr(match, "captured_kwargs", view_kwargs)
+            named = named_objects(match, captured, request.GET.getlist("id"))
             for model, ids in named.items():
                 check_objects(user, model, ids)
         replacement = _replaced_views().get(key)
