@@ -8,7 +8,7 @@ association users instead of the stock view (coordinators get the stock one):
 * the tag autocomplete (``/admin/tag-autocomplete/``), which offers every tag
   of the install;
 * the image and document listings, whose "Tag" filter offers the most
-  popular tags of every collection.
+  popular tags of every collection, and the image chooser, which lists them.
 
 Each one answers with the user's own objects only, through
 ``network.owners.visible``.
@@ -159,4 +159,30 @@ def scoped_media_index(request, match, *args, **kwargs):
             {"filterset_class": _scoped_filterset(view_class.filterset_class)},
         )
         _SCOPED_VIEWS[view_class] = scoped
+    return scoped.as_view(**match.func.view_initkwargs)(request, *args, **kwargs)
+
+
+def _scoped_chooser_class(view_class):
+    def get_context_data(self, **kwargs):
+        context = super(scoped, self).get_context_data(**kwargs)
+        if "popular_tags" in context:
+            context["popular_tags"] = popular_visible_tags(
+                self.request.user, self.model
+            )
+        return context
+
+    scoped = type(
+        f"Scoped{view_class.__name__}",
+        (view_class,),
+        {"get_context_data": get_context_data},
+    )
+    return scoped
+
+
+def scoped_image_chooser(request, match, *args, **kwargs):
+    """The image chooser with its "popular tags" among the user's images."""
+    view_class = match.func.view_class
+    scoped = _SCOPED_VIEWS.get(view_class)
+    if scoped is None:
+        scoped = _SCOPED_VIEWS[view_class] = _scoped_chooser_class(view_class)
     return scoped.as_view(**match.func.view_initkwargs)(request, *args, **kwargs)

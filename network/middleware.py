@@ -21,10 +21,11 @@ thinks about it. ``tests/network/test_admin_url_walk.py`` walks every admin URL
 pattern of the install to prove it.
 
 A few Wagtail-core views span every association and offer no hook; they are
-replaced here for association users (``REPLACED_VIEWS``) or refused
-(``COORDINATOR_ONLY_URLS``): the page-types usage report, wagtail-localize's
-translations report and snippet API, the workflow task chooser, the tag
-autocomplete and the tag filters of the image and document listings.
+replaced here for association users (``_replaced_views``, see
+``network.admin_views``) or refused (``COORDINATOR_ONLY_URLS``): the
+page-types usage report, wagtail-localize's translations report and snippet
+API, the workflow task chooser, the tag autocomplete, the tag filters of the
+image and document listings and the image chooser's popular tags.
 """
 
 from django.apps import apps
@@ -135,6 +136,7 @@ def _replaced_views():
         ("wagtailimages", "index_results"): admin_views.scoped_media_index,
         ("wagtaildocs", "index"): admin_views.scoped_media_index,
         ("wagtaildocs", "index_results"): admin_views.scoped_media_index,
+        ("wagtailimages_chooser", "choose"): admin_views.scoped_image_chooser,
     }
 
 

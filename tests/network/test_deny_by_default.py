@@ -370,7 +370,12 @@ def test_tag_autocomplete_offers_only_own_tags(world, planted, as_user, term, ow
 
 
 @pytest.mark.parametrize(
-    "url,own", [("/admin/images/", "alphatag"), ("/admin/documents/", "alphadoctag")]
+    "url,own",
+    [
+        ("/admin/images/", "alphatag"),
+        ("/admin/documents/", "alphadoctag"),
+        ("/admin/images/chooser/", "alphatag"),  # its "popular tags"
+    ],
 )
 def test_media_listing_tag_filters_offer_only_own_tags(
     world, planted, as_user, url, own
