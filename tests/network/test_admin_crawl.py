@@ -98,4 +98,4 @@ def test_crawl_positive_control_alpha_markers_are_seen(world, planted, as_user):
         found.update(marker for marker in planted.markers if marker in text)
         if len(found) >= 5:
             break
-    assert {"Beta image", "Beta planted shelter"} <= found, found
+    assert len(found) >= 5, found
