@@ -112,16 +112,29 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
+# One cache shared by every process (menus, listings, the content version of
+# sitepages.cache): Redis when REDIS_URL is set, otherwise a database table
+# (``manage.py createcachetable``, run by ``make migrate``). Never per-process
+# memory, which would keep an unpublished page in other processes' menus.
+CACHE_TABLE = os.environ.get("CACHE_TABLE", "maillage_cache")
+
+
+def shared_cache(redis_url=None):
+    """The ``CACHES`` setting: Redis at ``redis_url``, else the database."""
+    if redis_url:
+        backend = {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "maillage",
+            "LOCATION": redis_url,
         }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    else:
+        backend = {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        }
+    return {"default": {**backend, "KEY_PREFIX": "maillage"}}
+
+
+CACHES = shared_cache(os.environ.get("REDIS_URL"))
 
 _VALIDATORS = "django.contrib.auth.password_validation."
 AUTH_PASSWORD_VALIDATORS = [
