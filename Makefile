@@ -18,6 +18,7 @@ messages: install
 
 migrate: install messages
 	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py createcachetable
 
 demo: migrate
 	$(PY) manage.py load_demo

@@ -32,7 +32,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Revision
 
 from directory import opening
-from directory.csvformat import COLUMNS, MULTI_SEPARATOR, REQUIRED_COLUMNS
+from directory.csvformat import (
+    COLUMNS,
+    MULTI_SEPARATOR,
+    REQUIRED_COLUMNS,
+    unescape_cell,
+)
 from directory.languages import parse_language_list
 from directory.models import Category, Organisation, list_index
 
@@ -260,7 +265,10 @@ def _rows(binary, errors_out):
             cells = cells + [""] * (len(header) - len(cells))
         yield (
             start,
-            {column: cells[index].strip() for column, index in positions.items()},
+            {
+                column: unescape_cell(cells[index].strip())
+                for column, index in positions.items()
+            },
         )
 
 

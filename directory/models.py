@@ -52,6 +52,7 @@ from directory.forms import OrganisationForm
 from directory.languages import parse_language_list
 from directory.opening import validate_opening_hours
 from network.permissions import AssociationOwned
+from network.search import PublishedIndexMixin
 
 # How long an entry may go unchecked before editors are reminded.
 RECHECK_AFTER_DAYS = 183
@@ -169,6 +170,7 @@ class Category(TranslatableMixin, models.Model):
 
 
 class Organisation(
+    PublishedIndexMixin,
     TranslatableMixin,
     DraftStateMixin,
     LockableMixin,
@@ -459,7 +461,8 @@ class Organisation(
         self.refresh_indexes()
         super().save(*args, **kwargs)
         # ClusterableModel writes the categories after post_save, when the
-        # search index has already been updated: index again with them.
+        # search index has already been updated: index again with them (the
+        # stored row, never a draft's values: ``network.search``).
         index.insert_or_update_object(self)
 
     @classmethod

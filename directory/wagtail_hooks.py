@@ -32,7 +32,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from directory import admin_views
-from directory.csvformat import COLUMNS
+from directory.csvformat import COLUMNS, escape_cell
 from directory.models import (
     RECHECK_AFTER_DAYS,
     Category,
@@ -111,6 +111,18 @@ def _stop_panels():
     ]
 
 
+class FormulaSafeCSVMixin:
+    """The admin CSV export writes formula-like cells as text (``csvformat``)."""
+
+    def write_csv_row(self, writer, row_dict):
+        cells = {}
+        for field, value in row_dict.items():
+            value = self.preprocess_field_value(field, value, self.FORMAT_CSV)
+            # numbers too: a negative longitude is written as text ('-1.85)
+            cells[field] = escape_cell(value if value is None else str(value))
+        return writer.writerow(cells)
+
+
 class OrganisationViewSet(AssociationOwnedSnippetViewSet):
     """Directory entries of the editor's own associations (coordinators: all)."""
 
@@ -155,6 +167,11 @@ class OrganisationViewSet(AssociationOwnedSnippetViewSet):
         "language_codes": "languages",
     }
     export_filename = "directory-entries"
+    index_view_class = type(
+        "OrganisationIndexView",
+        (FormulaSafeCSVMixin, AssociationOwnedSnippetViewSet.index_view_class),
+        {},
+    )
     copy_view_enabled = False
 
     def get_queryset(self, request):

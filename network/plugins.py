@@ -26,6 +26,8 @@ from django.apps import apps
 from django.utils.module_loading import import_string
 from wagtail import hooks
 
+from network.search import PublishedIndexMixin
+
 
 @dataclass(frozen=True)
 class NetworkPlugin:
@@ -84,8 +86,9 @@ def is_page_type_enabled(model, association) -> bool:
     return plugin is None or association.has_plugin(plugin.name)
 
 
-class NetworkPageMixin:
-    """Mixed into every page type: refuses creation where the plugin is off."""
+class NetworkPageMixin(PublishedIndexMixin):
+    """Mixed into every page type: refuses creation where the plugin is off,
+    and indexes only the stored (published) values (``network.search``)."""
 
     @classmethod
     def can_create_at(cls, parent):

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Everything that differs between
 machines comes from the environment (see README: "Environment variables")."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "network.middleware.AssociationAdminScopeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # last, as django-axes asks: turns a locked-out login into its answer
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "network.urls"
@@ -112,16 +116,51 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
+# One cache shared by every process (menus, listings, the content version of
+# sitepages.cache): Redis when REDIS_URL is set, otherwise a database table
+# (``manage.py createcachetable``, run by ``make migrate``). Never per-process
+# memory, which would keep an unpublished page in other processes' menus.
+CACHE_TABLE = os.environ.get("CACHE_TABLE", "maillage_cache")
+
+
+def shared_cache(redis_url=None):
+    """The ``CACHES`` setting: Redis at ``redis_url``, else the database."""
+    if redis_url:
+        backend = {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "maillage",
+            "LOCATION": redis_url,
         }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    else:
+        backend = {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        }
+    return {"default": {**backend, "KEY_PREFIX": "maillage"}}
+
+
+CACHES = shared_cache(os.environ.get("REDIS_URL"))
+
+# Login throttling (django-axes) on every login view, /admin/login/ included.
+# Keyed on username *and* address, with a cool-off: an attacker elsewhere
+# cannot lock a real user out, and nobody stays locked out for good.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(
+    minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Behind a reverse proxy, the client's address is the proxy's unless the
+# number of trusted proxies in front of Django is given (X-Forwarded-For).
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    if AXES_IPWARE_PROXY_COUNT
+    else ["REMOTE_ADDR"]
+)
 
 _VALIDATORS = "django.contrib.auth.password_validation."
 AUTH_PASSWORD_VALIDATORS = [

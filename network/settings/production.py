@@ -6,7 +6,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import env_bool, env_list
+from .base import env_bool, env_list, shared_cache
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -14,6 +14,8 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 NETWORK_IS_PRODUCTION = True
+# Shared by every worker: Redis or the database, never per-process memory.
+CACHES = shared_cache(os.environ.get("REDIS_URL"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
