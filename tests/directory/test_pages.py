@@ -593,10 +593,13 @@ def test_allowed_parent_and_child_page_types(network, directory_page):
         "sitepages.HomePage",
         "sitepages.ContentPage",
     ]
-    assert HomePage in DirectoryPage.allowed_parent_page_models()
+    assert set(DirectoryPage.allowed_parent_page_models()) == {HomePage, ContentPage}
+    assert DirectoryPage in ContentPage.allowed_subpage_models()
     assert DirectoryPage.allowed_subpage_models() == []
     home = network.beta.site.root_page
     assert DirectoryPage.can_create_at(home)
+    content = home.add_child(instance=ContentPage(title="Ressources", slug="res"))
+    assert DirectoryPage.can_create_at(content)
     assert not DirectoryPage.can_create_at(directory_page)
     assert not ContentPage.can_create_at(directory_page)
 
