@@ -154,3 +154,32 @@ class NetworkPageMixin:
         from network.models import Association
 
         return is_page_type_enabled(cls, Association.for_page(parent))
+
+
+def user_has_plugin(user, plugin) -> bool:
+    """True when ``plugin`` is enabled by one of the user's associations
+    (always for coordinators and superusers)."""
+    from network import permissions
+
+    if permissions.is_coordinator(user):
+        return True
+    return any(
+        plugin.name in (plugins or [])
+        for plugins in permissions.user_associations(user).values_list(
+            "plugins", flat=True
+        )
+    )
+
+
+@hooks.register("construct_main_menu")
+def hide_menus_of_unused_plugins(request, menu_items):
+    """A plugin's ``admin_menu`` items are shown only to users of an
+    association that enables the plugin."""
+    hidden = {
+        name
+        for plugin in get_plugins().values()
+        if plugin.admin_menu and not user_has_plugin(request.user, plugin)
+        for name in plugin.admin_menu
+    }
+    if hidden:
+        menu_items[:] = [item for item in menu_items if item.name not in hidden]

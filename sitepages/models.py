@@ -226,6 +226,9 @@ class HomePage(BasePage):
         index.SearchField("body"),
     ]
     parent_page_types = ["wagtailcore.Page"]
+    # the core demo content, run first by ``load_demo`` (plugins name theirs
+    # in ``NetworkPlugin.demo``)
+    demo = "sitepages.demo.load"
     subpage_types = [
         "sitepages.ContentPage",
         "sitepages.ActionPlanPage",
