@@ -63,7 +63,7 @@ from directory.templatetags.directory_tags import (
     walking_text,
     week_summary,
 )
-from network.languages import RTL_LANGUAGES
+from network.languages import text_direction
 from sitepages.models import BasePage
 
 PAGE_SIZE = 20
@@ -440,11 +440,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
             checked=checked_text(last_checked, organisation.association.name),
             checked_today=last_checked is not None and last_checked >= today,
             lang=entry_language if entry_language != active else "",
-            dir=(
-                ("rtl" if entry_language in RTL_LANGUAGES else "ltr")
-                if entry_language != active
-                else ""
-            ),
+            dir=(text_direction(entry_language) if entry_language != active else ""),
         )
 
     def filter_form_context(self, search: Search) -> dict:

@@ -148,9 +148,7 @@ def sync_group_permissions(association):
             permission=_perm(model._meta.app_label, f"change_{model._meta.model_name}"),
         )
     _ensure_workflow(association)
-    for page in Page.objects.filter(
-        depth=2, translation_key=association.site.root_page.translation_key
-    ):
+    for page in association.home_pages():
         grant_tree_permissions(association, page)
 
 

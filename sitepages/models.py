@@ -704,6 +704,6 @@ class NetworkNewsPage(HubOnlyPageMixin, BasePage):
         # page in its language); the mapping is cached, so no query per item.
         by_tree = associations_by_tree()
         for update in updates:
-            update.network_association = by_tree.get(update.path[: Page.steplen * 2])
+            update.network_association = by_tree.get(Association.tree_path(update))
         context["updates"] = updates
         return context
