@@ -65,14 +65,14 @@ def text_direction(code: str) -> str:
 
 
 def month_names(code: str) -> list[str]:
-    """January to December, standalone, in ``code`` (from CLDR)."""
-    names = babel_locale(code).months["stand-alone"]["wide"]
+    """January to December in ``code`` (from CLDR)."""
+    names = babel_locale(code).months["format"]["wide"]
     return [names[number] for number in range(1, 13)]
 
 
 def day_names(code: str) -> list[str]:
-    """Monday to Sunday, standalone, in ``code`` (from CLDR)."""
-    names = babel_locale(code).days["stand-alone"]["wide"]
+    """Monday to Sunday in ``code`` (from CLDR)."""
+    names = babel_locale(code).days["format"]["wide"]
     return [names[number] for number in range(7)]
 
 
