@@ -35,7 +35,14 @@ from directory.models import (
     StatusChoices,
 )
 from directory.pages import DirectoryPage
-from sitepages.demo import L, PageSpec, SiteLoader, refresh_home
+from sitepages.demo import (
+    L,
+    PageRef,
+    PageSpec,
+    SiteLoader,
+    featured_link,
+    refresh_home,
+)
 
 DEMO_CSV = Path(__file__).resolve().parent / "demo_data" / "partners.csv"
 
@@ -377,3 +384,31 @@ def load(stdout, associations):
     for association in associations:
         SiteLoader(association, stdout).ensure_pages([DIRECTORY_PAGE])
         refresh_home(association, stdout)
+
+
+def demo_card():
+    """The home page card of every demo site, to its directory page.
+
+    Registered with sitepages' ``register_sitepages_demo_cards`` hook
+    (``directory.wagtail_hooks``); left out until ``load`` made the page.
+    """
+    return featured_link(
+        L(
+            "Trouver de l'aide",
+            "Find help",
+            "ابحث عن مساعدة",
+            ps="مرسته ومومئ",
+            prs="کمک پیدا کنید",
+            ti="ሓገዝ ድለዩ",
+        ),
+        L(
+            "Repas, douches, soins, conseils juridiques : ouvert maintenant, près de vous.",
+            "Meals, showers, care, legal advice: open now, near you.",
+            "وجبات، استحمام، علاج، استشارة قانونية: مفتوح الآن وقريب منك.",
+            ps="خواړه، شاور، درملنه، حقوقي مشوره: اوس خلاص، ستاسو نږدې.",
+            prs="غذا، حمام، درمان، مشوره حقوقی: همین حالا باز، نزدیک شما.",
+            ti="መግቢ፡ መሕጸቢ፡ ሕክምና፡ ሕጋዊ ምኽሪ፡ ሕጂ ክፉት፡ ኣብ ጥቓኹም።",
+        ),
+        page=PageRef("/annuaire"),
+        optional=True,
+    )

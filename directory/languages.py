@@ -2,12 +2,10 @@
 
 The CSV contract asks for "any valid ISO 639-1 code, not only the site's
 locales" (an unknown code is an error). This is the complete ISO 639-1 table
-(183 two-letter codes) with each language's English name and, where it helps
-visitors, its own name (autonym), so that a page can show "العربية" or
-"ትግርኛ" rather than a code.
+(183 two-letter codes) with each language's English name. A language's own
+name ("العربية", "ትግርኛ") and its direction come from CLDR through
+``network.languages`` (``language_name_local``, ``text_direction``).
 """
-
-from django.conf import locale as django_locale
 
 # code -> English name (ISO 639-1, complete).
 ISO_639_1 = {
@@ -196,41 +194,10 @@ ISO_639_1 = {
     "zu": "Zulu",
 }
 
-# Own names of the languages most spoken by the people the network helps,
-# where Django's LANG_INFO has none (Django knows ar, fa, ps via the network
-# settings, en, fr...).
-AUTONYMS = {
-    "am": "አማርኛ",
-    "ti": "ትግርኛ",
-    "ku": "Kurdî",
-    "so": "Soomaali",
-    "om": "Afaan Oromoo",
-    "ha": "Hausa",
-    "wo": "Wolof",
-    "bm": "Bamanankan",
-    "ff": "Fulfulde",
-    "ln": "Lingála",
-    "ps": "پښتو",
-    "fa": "فارسی",
-    "ur": "اردو",
-    "ar": "العربية",
-    "sw": "Kiswahili",
-}
-
 
 def is_valid_language(code: str) -> bool:
     """True for a two-letter ISO 639-1 code (lower case)."""
     return code in ISO_639_1
-
-
-def language_name_local(code: str) -> str:
-    """The language's own name (العربية, پښتو, ትግርኛ), else its English name."""
-    if code in AUTONYMS:
-        return AUTONYMS[code]
-    info = django_locale.LANG_INFO.get(code)
-    if info and info.get("name_local"):
-        return info["name_local"]
-    return ISO_639_1.get(code, code)
 
 
 def parse_language_list(value) -> tuple[list[str], list[str]]:

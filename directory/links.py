@@ -10,8 +10,6 @@ precedence. With no directory page at all, the site's language root is used. The
 looked up once per request, so listing 100 entries costs no extra queries.
 """
 
-import time
-
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
@@ -19,23 +17,16 @@ from django.db.models import Q
 from django.urls import NoReverseMatch
 from wagtail.models import Page, Site
 
+from network.cache import CacheVersion
 from network.models import Association
 
 CACHE_SECONDS = 300
-VERSION_KEY = "directory:link-base:version"
-
-
-def cache_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = int(time.time() * 1000)
-        cache.set(VERSION_KEY, version, None)
-    return version
+LINK_BASE_VERSION = CacheVersion("directory:link-base")
 
 
 def invalidate(**kwargs):
     """Forget cached directory page URLs (connected in ``directory.signals``)."""
-    cache.set(VERSION_KEY, int(time.time() * 1000) + 1, None)
+    LINK_BASE_VERSION.bump()
 
 
 def _directory_page_model():
@@ -73,9 +64,8 @@ class DetailLinker:
             if site is not None:
                 # The root page's translation key is unique to this tree
                 # (Site.find_for_request loads the root page with the site).
-                key = (
-                    f"directory:link-base:{cache_version()}:{site.pk}:"
-                    f"{site.root_page.translation_key}:{self.language_code}"
+                key = LINK_BASE_VERSION.key(
+                    site.pk, site.root_page.translation_key, self.language_code
                 )
                 cached = cache.get(key)
                 if cached is not None:

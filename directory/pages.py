@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from math import ceil
 from urllib.parse import quote, urlsplit
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Avg
@@ -49,6 +48,7 @@ from directory.models import (
     StatusChoices,
     WheelchairChoices,
 )
+from directory.plugin import directory_setting
 from directory.templatetags.directory_tags import (
     LRI,
     PDI,
@@ -63,7 +63,7 @@ from directory.templatetags.directory_tags import (
     walking_text,
     week_summary,
 )
-from network.languages import RTL_LANGUAGES
+from network.languages import text_direction
 from sitepages.models import BasePage
 
 PAGE_SIZE = 20
@@ -118,17 +118,12 @@ FILTER_PARAMETERS = [
 
 
 def tile_url() -> str:
-    return getattr(
-        settings,
-        "DIRECTORY_MAP_TILE_URL",
-        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-    )
+    """``DIRECTORY_MAP_TILE_URL`` (settings, environment, then the default)."""
+    return directory_setting("DIRECTORY_MAP_TILE_URL")
 
 
 def tile_attribution() -> str:
-    return getattr(
-        settings, "DIRECTORY_MAP_ATTRIBUTION", "© OpenStreetMap contributors"
-    )
+    return directory_setting("DIRECTORY_MAP_ATTRIBUTION")
 
 
 def tile_host() -> str:
@@ -445,11 +440,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
             checked=checked_text(last_checked, organisation.association.name),
             checked_today=last_checked is not None and last_checked >= today,
             lang=entry_language if entry_language != active else "",
-            dir=(
-                ("rtl" if entry_language in RTL_LANGUAGES else "ltr")
-                if entry_language != active
-                else ""
-            ),
+            dir=(text_direction(entry_language) if entry_language != active else ""),
         )
 
     def filter_form_context(self, search: Search) -> dict:

@@ -39,32 +39,21 @@ from directory.models import (
     Organisation,
     StatusChoices,
 )
+from directory.plugin import PLUGIN
 from network.permissions import associations_for_request
-from network.plugins import NetworkPlugin
 from network.viewsets import AssociationOwnedSnippetViewSet
 
 
 @hooks.register("register_network_plugin")
 def register_directory_plugin():
-    return NetworkPlugin(
-        name="directory",
-        label=_("Partner directory"),
-        description=_(
-            "A shared directory of places and services: open now, nearby, in "
-            "the visitor's language, with a map, exports and a CSV import."
-        ),
-        page_types=["directory.DirectoryPage"],
-        urls="directory.urls",
-        url_prefix="api/directory/",
-        demo="directory.demo.load",
-        editor_permissions=[
-            "directory.add_organisation",
-            "directory.change_organisation",
-            "directory.delete_organisation",
-            "directory.publish_organisation",
-            "directory.lock_organisation",
-        ],
-    )
+    return PLUGIN
+
+
+@hooks.register("register_sitepages_demo_cards")
+def directory_demo_cards():
+    from directory.demo import demo_card
+
+    return [demo_card()]
 
 
 class OrganisationAdminFilterSet(WagtailFilterSet):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Site
 
-from network.languages import RTL_LANGUAGES
+from network.languages import text_direction
 from network.models import Association
 
 
@@ -22,5 +22,5 @@ def network(request):
         # Theme texts (name, tagline, footer) are written once, in the
         # network's default language: templates mark them with its lang.
         "theme_language": settings.LANGUAGE_CODE,
-        "text_direction": "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr",
+        "text_direction": text_direction(language.split("-")[0]),
     }

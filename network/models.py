@@ -144,6 +144,17 @@ class Association(models.Model):
     def cache_key_for_site(site_id):
         return f"network:association-for-site:{site_id}"
 
+    # The association that owns a page tree: the one helper. Every other
+    # place (permissions, signals, sitepages' cached listings) goes through
+    # these four methods.
+    @staticmethod
+    def tree_path(page_or_path) -> str:
+        """The path of the depth-2 ancestor (a home page in one language)."""
+        from wagtail.models import Page
+
+        path = getattr(page_or_path, "path", page_or_path)
+        return path[: Page.steplen * 2]
+
     @classmethod
     def for_page(cls, page):
         """The association whose tree holds ``page``, in any language.
@@ -156,15 +167,39 @@ class Association(models.Model):
             return None
         from wagtail.models import Page
 
-        top_path = page.path[: Page.steplen * 2]
         top_key = (
             page.translation_key
             if page.depth == 2
-            else Page.objects.filter(path=top_path)
+            else Page.objects.filter(path=cls.tree_path(page))
             .values_list("translation_key", flat=True)
             .first()
         )
         return cls.objects.filter(site__root_page__translation_key=top_key).first()
+
+    @classmethod
+    def by_tree_path(cls) -> dict:
+        """``{depth-2 path: association}`` for every translation of every
+        site's home page (two queries): names the owner of many pages."""
+        from wagtail.models import Page
+
+        by_key = {
+            association.site.root_page.translation_key: association
+            for association in cls.objects.select_related("site__root_page")
+        }
+        return {
+            path: by_key[key]
+            for path, key in Page.objects.filter(
+                depth=2, translation_key__in=by_key
+            ).values_list("path", "translation_key")
+        }
+
+    def home_pages(self):
+        """The site's home page in every language (its tree's roots)."""
+        from wagtail.models import Page
+
+        return Page.objects.filter(
+            depth=2, translation_key=self.site.root_page.translation_key
+        )
 
 
 @register_setting(icon="palette")

@@ -148,9 +148,7 @@ def sync_group_permissions(association):
             permission=_perm(model._meta.app_label, f"change_{model._meta.model_name}"),
         )
     _ensure_workflow(association)
-    for page in Page.objects.filter(
-        depth=2, translation_key=association.site.root_page.translation_key
-    ):
+    for page in association.home_pages():
         grant_tree_permissions(association, page)
 
 
@@ -295,3 +293,46 @@ def create_association(
     sync_group_permissions(association)
     ensure_coordinators_group()
     return association
+
+
+def switch_plugin(association, name, *, enabled) -> bool:
+    """Enable or disable one plugin for an existing association. Idempotent.
+
+    Enabling grants the plugin's ``editor_permissions`` to the association's
+    editors and moderators groups; disabling withdraws those not granted by
+    another plugin the association still uses. Pages and rows are kept: a
+    disabled plugin's page types can no longer be created on the site
+    (``network.plugins.NetworkPageMixin``). Returns True when something
+    changed. Raises ``ValidationError`` for a plugin that is not installed.
+    """
+    validate_plugins([name])
+    current = list(association.plugins or [])
+    if enabled:
+        wanted = current if name in current else [*current, name]
+    else:
+        wanted = [other for other in current if other != name]
+    plugin_perms = association_plugin_permissions([name])
+    groups = (association.editors_group, association.moderators_group)
+    with transaction.atomic():
+        if enabled:
+            granted = any(
+                not group.permissions.filter(pk=perm.pk).exists()
+                for group in groups
+                for perm in plugin_perms
+            )
+            for group in groups:
+                group.permissions.add(*plugin_perms)
+        else:
+            kept = {perm.pk for perm in association_plugin_permissions(wanted)}
+            withdrawn = [perm for perm in plugin_perms if perm.pk not in kept]
+            granted = any(
+                group.permissions.filter(pk__in=[p.pk for p in withdrawn]).exists()
+                for group in groups
+            )
+            for group in groups:
+                group.permissions.remove(*withdrawn)
+        changed = wanted != current
+        if changed:
+            association.plugins = wanted
+            association.save(update_fields=["plugins"])
+    return changed or granted

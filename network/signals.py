@@ -13,9 +13,7 @@ def grant_rights_on_translated_home(sender, instance, created, raw=False, **kwar
     from network.models import Association
     from network.provisioning import grant_tree_permissions
 
-    association = Association.objects.filter(
-        site__root_page__translation_key=instance.translation_key
-    ).first()
+    association = Association.for_page(instance)
     if association is not None:
         grant_tree_permissions(association, instance)
 

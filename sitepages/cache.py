@@ -10,32 +10,28 @@ restrictions, theme settings or an association bumps the version (see
 stop being read and expire.
 """
 
-import time
-
 from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-VERSION_KEY = "sitepages:content-version"
+from network.cache import CacheVersion
+
+CONTENT_VERSION = CacheVersion("sitepages")
 TIMEOUT = 60 * 60  # one hour; the version makes stale entries unreachable
 
 
 def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.set(VERSION_KEY, version, None)
-    return version
+    return CONTENT_VERSION.get()
 
 
 def bump_content_version(*args, **kwargs):
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    CONTENT_VERSION.bump()
 
 
 def _cached(name, *parts, compute):
-    key = ":".join(["sitepages", name, str(content_version()), *map(str, parts)])
+    key = CONTENT_VERSION.key(name, *parts)
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -147,18 +143,9 @@ def associations_by_tree():
     def compute():
         from network.models import Association
 
-        by_key = {
-            association.site.root_page.translation_key: {
-                "name": association.name,
-                "slug": association.slug,
-            }
-            for association in Association.objects.select_related("site__root_page")
-        }
         return {
-            path: by_key[key]
-            for path, key in Page.objects.filter(
-                depth=2, translation_key__in=by_key
-            ).values_list("path", "translation_key")
+            path: {"name": association.name, "slug": association.slug}
+            for path, association in Association.by_tree_path().items()
         }
 
     return _cached("associations-by-tree", compute=compute)

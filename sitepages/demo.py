@@ -1,8 +1,8 @@
 # ruff: noqa: E501 (demo texts: long sentences read better unwrapped)
 """Demo content for every sitepages page type, on every demo site.
 
-Called by ``manage.py load_demo`` (through ``settings.NETWORK_DEMO_LOADERS``)
-as ``load(stdout, associations)``. For the hub and each member it writes the
+Called by ``manage.py load_demo`` (named by ``HomePage.demo``) as
+``load(stdout, associations)``. For the hub and each member it writes the
 home page, content pages (missions, the eviction collective's nine poles and
 six-step procedure, a street food distribution FAQ), an action plan, a news
 index with updates, and on the hub the members page and the network news page,
@@ -26,6 +26,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.db import models, transaction
+from wagtail import hooks
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 
@@ -55,8 +56,8 @@ class PageRef:
     """A link to another page of the same site, by its slug path.
 
     Pages written by this loader are found first; otherwise the page is looked
-    up under the home page (plugins' demo pages, e.g. the directory, which
-    their own loaders create after this one).
+    up under the home page (plugins' demo pages, which their own loaders
+    create after this one).
     """
 
     path: str
@@ -199,8 +200,10 @@ class SiteLoader:
         self.languages = association.language_codes
         self.default = Locale.get_default().language_code
         self.pages = {}  # (slug path, language) -> page
-        self.created = 0
-        self.updated = 0
+        # page ids this run created, re-published, or looked at
+        self.created = set()
+        self.updated = set()
+        self.seen = set()
 
     # Values ----------------------------------------------------------------
     def resolve(self, value, lang):
@@ -268,11 +271,15 @@ class SiteLoader:
         return _strip_ids(prepared)
 
     def publish(self, page, changed):
+        """Save and publish ``page`` if it differs from its description (or
+        is not live yet). A page created by this run counts as created only."""
+        self.seen.add(page.pk)
         if changed or not page.live or page.has_unpublished_changes:
             if changed:
                 page.save()
             page.save_revision().publish()
-            self.updated += 1
+            if page.pk not in self.created:
+                self.updated.add(page.pk)
 
     # Tree ------------------------------------------------------------------
     @property
@@ -299,9 +306,14 @@ class SiteLoader:
             if lang in home_spec.languages:
                 fields = self.resolve(home_spec.fields, lang)
                 self.publish(page, self.apply(page, fields))
+        self.report()
+
+    def report(self):
+        """One line per site: pages created, updated and left unchanged."""
+        unchanged = len(self.seen - self.created - self.updated)
         self.stdout.write(
-            f"  {self.association.name}: {self.created} pages created, "
-            f"{self.updated} published"
+            f"  {self.association.name}: {len(self.created)} pages created, "
+            f"{len(self.updated)} updated, {unchanged} unchanged"
         )
 
     def ensure_pages(self, specs):
@@ -314,7 +326,7 @@ class SiteLoader:
         translation = page.get_translation_or_none(locale)
         if translation is None:
             translation = page.copy_for_translation(locale)
-            self.created += 1
+            self.created.add(translation.pk)
         return translation.specific
 
     def _fields(self, spec, lang, parent_path):
@@ -336,7 +348,8 @@ class SiteLoader:
             self.apply(page, fields)
             parent.add_child(instance=page)
             page.save_revision().publish()
-            self.created += 1
+            self.created.add(page.pk)
+            self.seen.add(page.pk)
         else:
             self.publish(page, self.apply(page, fields))
         pages = {self.default: page}
@@ -378,28 +391,23 @@ def refresh_home(association, stdout):
         SiteLoader(association, stdout).run(builder(), home_only=True)
 
 
-def directory_link():
-    """Card to the partner directory page, once the directory plugin made it."""
-    return featured_link(
-        L(
-            "Trouver de l'aide",
-            "Find help",
-            "ابحث عن مساعدة",
-            ps="مرسته ومومئ",
-            prs="کمک پیدا کنید",
-            ti="ሓገዝ ድለዩ",
-        ),
-        L(
-            "Repas, douches, soins, conseils juridiques : ouvert maintenant, près de vous.",
-            "Meals, showers, care, legal advice: open now, near you.",
-            "وجبات، استحمام، علاج، استشارة قانونية: مفتوح الآن وقريب منك.",
-            ps="خواړه، شاور، درملنه، حقوقي مشوره: اوس خلاص، ستاسو نږدې.",
-            prs="غذا، حمام، درمان، مشوره حقوقی: همین حالا باز، نزدیک شما.",
-            ti="መግቢ፡ መሕጸቢ፡ ሕክምና፡ ሕጋዊ ምኽሪ፡ ሕጂ ክፉት፡ ኣብ ጥቓኹም።",
-        ),
-        page=PageRef("/annuaire"),
-        optional=True,
-    )
+# Demo cards: the API plugins use to put a card on the demo home pages ----------
+
+DEMO_CARDS_HOOK = "register_sitepages_demo_cards"
+
+
+def demo_cards():
+    """The home page cards that plugins add to every demo site.
+
+    A plugin registers a function with the ``register_sitepages_demo_cards``
+    Wagtail hook; it returns a list of ``featured_link(..., optional=True)``
+    cards whose ``page`` is a ``PageRef`` to the page its own demo loader
+    creates. The cards come first among a home page's featured links, in
+    registration order; an optional card is left out until its page exists,
+    so the plugin's loader calls ``refresh_home`` after creating the page.
+    sitepages names no plugin: it only reads the hook.
+    """
+    return [card for fn in hooks.get_hooks(DEMO_CARDS_HOOK) for card in fn()]
 
 
 # Shared texts ------------------------------------------------------------------
@@ -1324,7 +1332,7 @@ def hub_site():
             ti="እቲ መድረኽ ንወለንተኛታት የሰልጥን፡ ሕጋዊ ስጉምቲታት ይድግፍ። ኣብዚ ቦታታት ሓገዝ ክትረኽቡ ትኽእሉ ኢኹም።",
         ),
         "featured_links": [
-            directory_link(),
+            *demo_cards(),
             featured_link(
                 L(
                     "Les associations membres",
@@ -1682,7 +1690,7 @@ def exod_site():
             "وجلسات استقبال وتدريب المتطوعين.",
         ),
         "featured_links": [
-            directory_link(),
+            *demo_cards(),
             featured_link(
                 L("Nos missions", "Our missions", "مهامنا"),
                 L(
@@ -2089,7 +2097,7 @@ def toit_commun_site():
             "تجمّع في كاليه ضد عمليات الإخلاء: تسعة أقطاب عمل وإجراء طوارئ من ست خطوات.",
         ),
         "featured_links": [
-            directory_link(),
+            *demo_cards(),
             featured_link(
                 L("Le plan d'action", "The action plan", "خطة العمل"),
                 L(
@@ -2398,7 +2406,7 @@ def dunes_site():
             ti="ማሕበር ግራንድ-ሲንት፡ ናይ ሓባር ክሽነ፡ ምዕዳል መግብን ምክትታል ጥዕናን።",
         ),
         "featured_links": [
-            directory_link(),
+            *demo_cards(),
             featured_link(
                 L(
                     "Organiser une distribution",

@@ -48,7 +48,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from network.models import Association
-from network.plugins import NetworkPageMixin, get_plugins
+from network.plugins import NetworkPageMixin, declares_parent, plugin_page_models
 from sitepages.blocks import (
     ACTION_ROLE_DEFINITIONS,
     ACTION_ROLES,
@@ -90,6 +90,28 @@ class BasePage(NetworkPageMixin, Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """The declared child types, plus every plugin page type that names
+        this page type in its own ``parent_page_types``.
+
+        A plugin page type declares where it goes (``parent_page_types``) and
+        can then be created under any sitepages page that accepts children
+        (``subpage_types`` not empty), still only where the association enables
+        the plugin (``NetworkPageMixin.can_create_at``). sitepages imports no
+        plugin: plugins are found through the ``register_network_plugin`` hook.
+        """
+        if cls._clean_subpage_models is None:
+            models_ = list(super().clean_subpage_models())
+            if models_ and cls._meta.app_label == BasePage._meta.app_label:
+                models_ += [
+                    model
+                    for model in plugin_page_models()
+                    if declares_parent(model, cls) and model not in models_
+                ]
+            cls._clean_subpage_models = models_
+        return cls._clean_subpage_models
 
     @cached_property
     def association(self):
@@ -204,6 +226,9 @@ class HomePage(BasePage):
         index.SearchField("body"),
     ]
     parent_page_types = ["wagtailcore.Page"]
+    # the core demo content, run first by ``load_demo`` (plugins name theirs
+    # in ``NetworkPlugin.demo``)
+    demo = "sitepages.demo.load"
     subpage_types = [
         "sitepages.ContentPage",
         "sitepages.ActionPlanPage",
@@ -214,25 +239,6 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
-
-    @classmethod
-    def clean_subpage_models(cls):
-        """The core child types, plus every plugin page type that names
-        ``sitepages.HomePage`` in its own ``parent_page_types``.
-
-        sitepages imports no plugin: plugins are found through the
-        ``register_network_plugin`` hook.
-        """
-        if cls._clean_subpage_models is None:
-            models_ = list(super().clean_subpage_models())
-            for plugin in get_plugins().values():
-                for model in plugin.page_models:
-                    declared = getattr(model, "parent_page_types", None) or []
-                    wanted = {name.lower() for name in declared}
-                    if "sitepages.homepage" in wanted and model not in models_:
-                        models_.append(model)
-            cls._clean_subpage_models = models_
-        return cls._clean_subpage_models
 
     def clean(self):
         super().clean()
@@ -698,6 +704,6 @@ class NetworkNewsPage(HubOnlyPageMixin, BasePage):
         # page in its language); the mapping is cached, so no query per item.
         by_tree = associations_by_tree()
         for update in updates:
-            update.network_association = by_tree.get(update.path[: Page.steplen * 2])
+            update.network_association = by_tree.get(Association.tree_path(update))
         context["updates"] = updates
         return context

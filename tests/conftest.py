@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.test import Client
 
 from tests.factories import UserFactory, make_association, make_member
@@ -38,8 +40,8 @@ def _fresh_cache():
     cache.clear()
 
 
-@pytest.fixture
-def network(db):
+def build_network():
+    """The hub, alpha and beta with their editors, moderators and coordinator."""
     hub = make_association(
         "hub",
         name="Plateforme",
@@ -62,6 +64,36 @@ def network(db):
         moderator_b=make_member(beta, "moderator_b", role="moderator"),
         coordinator=coordinator,
     )
+
+
+def built_once(django_db_blocker, build):
+    """Build test data once for a package: inside a transaction rolled back
+    after the package's last test; each test runs in its own savepoint
+    (pytest-django's ``db``), so nothing a test changes leaks into the next."""
+    name = str(connection.settings_dict["NAME"])
+    if not (name.startswith("test_") or "memory" in name):
+        pytest.fail(f"{name} is not a test database; refusing to touch it")
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            yield build()
+            transaction.set_rollback(True)
+    cache.clear()
+
+
+def fresh(built):
+    """The shared network with its associations re-read from the database:
+    a test may have changed one in memory before its savepoint rolled back."""
+    for association in (built.hub, built.alpha, built.beta):
+        association.refresh_from_db()
+    return built
+
+
+@pytest.fixture
+def network(db):
+    """A network for one test. Packages share one instead: their conftest
+    defines ``package_network`` with ``built_once`` and ``network`` as
+    ``fresh(package_network)`` (tests/sitepages, tests/directory)."""
+    return build_network()
 
 
 def site_client(association, user=None):

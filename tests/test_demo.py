@@ -19,6 +19,7 @@ from directory.models import Organisation, OrganisationStop, StatusChoices
 from network.colours import contrast_with_white
 from network.management.commands.load_demo import DEMO_PASSWORD
 from network.models import Association, ThemeSettings
+from network.plugins import NetworkPlugin
 from sitepages.models import (
     ActionPlanPage,
     ContentPage,
@@ -53,19 +54,38 @@ def load(*args):
     return out.getvalue()
 
 
+DEMO_CALLS = []
+
+
+def record_demo_call(stdout, associations):
+    """The demo loader of the temporary plugin below."""
+    DEMO_CALLS.append([association.slug for association in associations])
+
+
+def extra_plugin(demo):
+    return lambda: NetworkPlugin(name="extra", label="Extra", demo=demo)
+
+
 def test_load_demo_builds_the_network_and_a_second_run_changes_nothing():
     output = load()
     first = counts()
-    calls = []
-
-    def extra_content(stdout, associations):
-        calls.append([association.slug for association in associations])
-
-    with hooks.register_temporarily("register_demo_content", extra_content):
+    assert re.search(
+        r"Plateforme des Soutiens du Littoral: [1-9]\d* pages created", output
+    )
+    DEMO_CALLS.clear()
+    with hooks.register_temporarily(
+        "register_network_plugin", extra_plugin("tests.test_demo.record_demo_call")
+    ):
         output_again = load("--skip-index")
     assert counts() == first
-    # Loaders registered with the hook get every demo association, hub first.
-    assert calls == [["plateforme", "exod", "toit-commun", "dunes"]]
+    # A plugin's demo loader gets every demo association, hub first.
+    assert DEMO_CALLS == [["plateforme", "exod", "toit-commun", "dunes"]]
+    # The second run says it wrote nothing.
+    site_lines = [line for line in output_again.splitlines() if "pages created" in line]
+    assert site_lines and all(
+        re.search(r": 0 pages created, 0 updated, [1-9]\d* unchanged$", line)
+        for line in site_lines
+    ), site_lines
 
     # The hub is the default site at localhost:8000, members at <slug>.localhost.
     hub = Association.objects.get(is_hub=True)
@@ -235,8 +255,10 @@ def test_load_demo_rejects_a_bad_port():
     assert not Association.objects.exists()
 
 
-def test_load_demo_names_a_loader_it_cannot_import(settings):
-    settings.NETWORK_DEMO_LOADERS = ["sitepages.demo.load", "nowhere.demo.load"]
-    with pytest.raises(CommandError, match="nowhere.demo.load"):
-        load()
+def test_load_demo_names_a_loader_it_cannot_import():
+    with hooks.register_temporarily(
+        "register_network_plugin", extra_plugin("nowhere.demo.load")
+    ):
+        with pytest.raises(CommandError, match="nowhere.demo.load"):
+            load()
     assert not Association.objects.exists()

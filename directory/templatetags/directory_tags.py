@@ -13,52 +13,20 @@ import re
 from urllib.parse import quote
 
 from django import template
-from django.utils import dateformat, formats, timezone
+from django.utils import dateformat, formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
 from directory import opening
-from directory.languages import language_name_local
-from network.languages import RTL_LANGUAGES
+from network.languages import (
+    EXTRA_LANGUAGE_CODES,
+    day_names,
+    language_name_local,
+    month_names,
+    text_direction,
+)
 
 register = template.Library()
-
-# Scripts written right to left, for languages shown by their own names
-# ("العربية", "پښتو"), beyond the network's interface languages.
-RTL_SCRIPTS = set(RTL_LANGUAGES) | {"dv", "ks", "sd", "ug", "yi"}
-
-# Django ships no translation for Pashto, Dari or Tigrinya. Django formats
-# dates with these English names through gettext, so the directory's own
-# catalogues (directory/locale/{ps,prs,ti}) translate them: "3 December" then
-# reads in the visitor's language. Marked here so that makemessages keeps them.
-DATE_WORDS = (
-    gettext_noop("Monday"),
-    gettext_noop("Tuesday"),
-    gettext_noop("Wednesday"),
-    gettext_noop("Thursday"),
-    gettext_noop("Friday"),
-    gettext_noop("Saturday"),
-    gettext_noop("Sunday"),
-    gettext_noop("Mon"),
-    gettext_noop("Tue"),
-    gettext_noop("Wed"),
-    gettext_noop("Thu"),
-    gettext_noop("Fri"),
-    gettext_noop("Sat"),
-    gettext_noop("Sun"),
-    gettext_noop("January"),
-    gettext_noop("February"),
-    gettext_noop("March"),
-    gettext_noop("April"),
-    gettext_noop("May"),
-    gettext_noop("June"),
-    gettext_noop("July"),
-    gettext_noop("August"),
-    gettext_noop("September"),
-    gettext_noop("October"),
-    gettext_noop("November"),
-    gettext_noop("December"),
-)
 
 # Django's own form errors the directory form can show, for the same three
 # languages (a mistyped page number, an unknown category in a shared link).
@@ -85,12 +53,25 @@ def format_time(moment: dt.datetime) -> str:
     return dateformat.time_format(_local(moment), "H:i")
 
 
+def _cldr_language():
+    """The active language when Django has no month names for it (ps, prs,
+    ti, am): their names then come from CLDR (``network.languages``)."""
+    language = (translation.get_language() or "").split("-")[0]
+    return language if language in EXTRA_LANGUAGE_CODES else None
+
+
 def format_day_month(day: dt.date) -> str:
     """``3 December`` / ``3 décembre`` / ``3 ديسمبر`` in the active language."""
+    language = _cldr_language()
+    if language:
+        return f"{day.day} {month_names(language)[day.month - 1]}"
     return dateformat.format(day, "j F")
 
 
 def format_weekday(day: dt.date) -> str:
+    language = _cldr_language()
+    if language:
+        return day_names(language)[day.weekday()]
     return dateformat.format(day, "l")
 
 
@@ -98,7 +79,7 @@ def format_date(day: dt.date, today: dt.date | None = None) -> str:
     """``3 December``, with the year only when it is not the current one."""
     today = today or timezone.localdate(timezone.now(), opening.site_zone())
     if day.year != today.year:
-        return dateformat.format(day, "j F Y")
+        return f"{format_day_month(day)} {day.year}"
     return format_day_month(day)
 
 
@@ -276,7 +257,7 @@ def language_list(codes) -> list[dict]:
         {
             "code": code,
             "name": language_name_local(code),
-            "dir": "rtl" if code in RTL_SCRIPTS else "ltr",
+            "dir": text_direction(code),
         }
         for code in codes or []
     ]
@@ -295,7 +276,7 @@ def tel(phone):
 
 @register.filter
 def direction(code):
-    return "rtl" if (code or "").split("-")[0] in RTL_SCRIPTS else "ltr"
+    return text_direction((code or "").split("-")[0])
 
 
 @register.filter

@@ -222,16 +222,4 @@ NETWORK_IS_PRODUCTION = False
 # Language of management commands' messages (operators, not visitors).
 NETWORK_COMMAND_LANGUAGE = os.environ.get("NETWORK_COMMAND_LANGUAGE", "en")
 
-# Demo content loaders run by load_demo before each plugin's own loader
-# (network names them here so that it never imports sitepages).
-NETWORK_DEMO_LOADERS = ["sitepages.demo.load"]
-
-# Directory map: tiles load only after the visitor asks for the map.
-DIRECTORY_MAP_TILE_URL = os.environ.get(
-    "DIRECTORY_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-)
-DIRECTORY_MAP_ATTRIBUTION = os.environ.get(
-    "DIRECTORY_MAP_ATTRIBUTION", "© OpenStreetMap contributors"
-)
-
 LOGIN_URL = "wagtailadmin_login"

@@ -8,3 +8,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = str(BASE_DIR / ".pytest_media")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://localhost"
+
+# A plugin used only by the tests (tests/testplugin): it exercises the plugin
+# contract on a model that is not a real plugin's.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testplugin"]  # noqa: F405

@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from network.languages import RTL_LANGUAGES
+from network.languages import text_direction
 from sitepages import cache
 
 register = template.Library()
@@ -51,7 +51,7 @@ def _language_links(request, page, codes, current):
                 "url": url,
                 "current": code == current,
                 "is_translation": code in translations,
-                "dir": "rtl" if code in RTL_LANGUAGES else "ltr",
+                "dir": text_direction(code),
             }
         )
     return links

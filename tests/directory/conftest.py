@@ -7,6 +7,7 @@ import pytest
 from wagtail.models import Locale
 
 from directory.models import Category, Organisation, OrganisationStop
+from tests.conftest import build_network, built_once, fresh
 
 PARIS = ZoneInfo("Europe/Paris")
 # Calais town hall and places at known distances from it.
@@ -66,3 +67,15 @@ def api(client_for, network):
         return client.get(path, params)
 
     return get
+
+
+@pytest.fixture(scope="package")
+def package_network(django_db_setup, django_db_blocker):
+    """One network for every test of this package."""
+    yield from built_once(django_db_blocker, build_network)
+
+
+@pytest.fixture
+def network(db, package_network):
+    """The package's shared network (built once: ``tests.conftest``)."""
+    return fresh(package_network)

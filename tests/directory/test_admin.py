@@ -377,3 +377,55 @@ def test_admin_filters(client_for, network, entries):
     health = Category.objects.get(slug="sante", locale__language_code="fr")
     assert listed(category=health.pk) == ["Lille place"]
     assert listed(status="temporarily_closed") == []
+
+
+# Creating a directory page under a content page ---------------------------------------
+def _content_page(association, title):
+    from sitepages.models import ContentPage
+
+    page = ContentPage(title=title, slug=title.lower().replace(" ", "-"))
+    association.site.root_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_directory_page_can_be_added_under_a_content_page(client_for, network):
+    from directory.pages import DirectoryPage
+
+    parent = _content_page(network.alpha, "Ressources")
+    client = as_user(client_for, network, network.editor_a)
+    url = f"/admin/pages/add/directory/directorypage/{parent.pk}/"
+    assert client.get(url).status_code == 200
+    choices = client.get(f"/admin/pages/{parent.pk}/add_subpage/")
+    assert "/admin/pages/add/directory/directorypage/" in choices.content.decode()
+    response = client.post(
+        url,
+        {"title": "Annuaire local", "slug": "annuaire-local", "action-publish": "1"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    created = DirectoryPage.objects.get(slug="annuaire-local")
+    assert created.get_parent().pk == parent.pk
+
+
+def test_directory_page_refused_under_a_content_page_without_the_plugin(
+    client_for, network
+):
+    from directory.pages import DirectoryPage
+
+    network.beta.plugins = []
+    network.beta.save()
+    parent = _content_page(network.beta, "Ressources")
+    client = as_user(client_for, network, network.editor_b)
+    url = f"/admin/pages/add/directory/directorypage/{parent.pk}/"
+    # Wagtail answers a PermissionDenied in the admin with a redirect to the
+    # dashboard and a "no permission" message
+    refused = client.get(url)
+    assert (refused.status_code, refused.url) == (302, "/admin/")
+    posted = client.post(url, {"title": "Annuaire", "slug": "annuaire"})
+    assert (posted.status_code, posted.url) == (302, "/admin/")
+    choices = client.get(f"/admin/pages/{parent.pk}/add_subpage/")
+    assert choices.status_code == 200
+    assert "/admin/pages/add/directory/directorypage/" not in choices.content.decode()
+    assert not DirectoryPage.objects.filter(slug="annuaire").exists()
+    # positive control: a core page type is still offered there
+    assert "/admin/pages/add/sitepages/contentpage/" in choices.content.decode()

@@ -224,7 +224,7 @@ def test_languages_spoken_by_their_own_names(
     assert '<span lang="ar" dir="rtl">العربية</span>' in html
     assert '<span lang="ps" dir="rtl">پښتو</span>' in html
     assert '<span lang="ti" dir="ltr">ትግርኛ</span>' in html
-    assert "Kurdî" in html
+    assert "kurdî (kurmancî)" in html  # CLDR's own name of Kurmanji
 
 
 def test_mobile_service_shows_its_next_stop(
@@ -593,10 +593,13 @@ def test_allowed_parent_and_child_page_types(network, directory_page):
         "sitepages.HomePage",
         "sitepages.ContentPage",
     ]
-    assert HomePage in DirectoryPage.allowed_parent_page_models()
+    assert set(DirectoryPage.allowed_parent_page_models()) == {HomePage, ContentPage}
+    assert DirectoryPage in ContentPage.allowed_subpage_models()
     assert DirectoryPage.allowed_subpage_models() == []
     home = network.beta.site.root_page
     assert DirectoryPage.can_create_at(home)
+    content = home.add_child(instance=ContentPage(title="Ressources", slug="res"))
+    assert DirectoryPage.can_create_at(content)
     assert not DirectoryPage.can_create_at(directory_page)
     assert not ContentPage.can_create_at(directory_page)
 

@@ -19,6 +19,7 @@ from sitepages.models import (
     NewsIndexPage,
     UpdatePage,
 )
+from tests.conftest import build_network, built_once, fresh
 
 LANGUAGES = ["fr", "en", "ar"]
 
@@ -240,3 +241,15 @@ def ntr(language, singular, plural, count, **params):
     with translation.override(language):
         text = ngettext(singular, plural, count)
     return text % {"counter": count, **params}
+
+
+@pytest.fixture(scope="package")
+def package_network(django_db_setup, django_db_blocker):
+    """One network for every test of this package."""
+    yield from built_once(django_db_blocker, build_network)
+
+
+@pytest.fixture
+def network(db, package_network):
+    """The package's shared network (built once: ``tests.conftest``)."""
+    return fresh(package_network)

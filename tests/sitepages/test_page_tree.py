@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import Page
 
+from network.plugins import declares_parent, plugin_page_models
 from sitepages.models import (
     ActionPlanPage,
     BasePage,
@@ -33,13 +34,15 @@ TREE = {
 def test_allowed_parents_and_children(model):
     parents, children = TREE[model]
     assert set(model.allowed_parent_page_models()) == parents
-    # plugins may add their own page types under the home page
-    allowed_children = set(model.allowed_subpage_models())
-    if model is HomePage:
-        assert children <= allowed_children
-        assert all(issubclass(m, BasePage) for m in allowed_children - children)
-    else:
-        assert allowed_children == children
+    # plugin page types go under every page that accepts children and that
+    # they name as a parent; a page without children takes none of them
+    plugin_children = {
+        plugin_model
+        for plugin_model in plugin_page_models()
+        if children and declares_parent(plugin_model, model)
+    }
+    assert set(model.allowed_subpage_models()) == children | plugin_children
+    assert all(issubclass(m, BasePage) for m in plugin_children)
     assert issubclass(model, BasePage)
 
 

@@ -3,16 +3,14 @@
 It builds the hub (the network's own platform, the default site at
 ``localhost:8000``) and three member associations at
 ``<slug>.localhost:8000``, each with its theme, its editors and moderators,
-then asks every content loader to fill the sites:
-
-1. the loaders named in ``settings.NETWORK_DEMO_LOADERS`` (``sitepages.demo.load``:
-   network never imports sitepages, so it names it in a setting);
-2. the ``demo`` callable of every installed plugin (``NetworkPlugin.demo``);
-3. every function registered with the ``register_demo_content`` Wagtail hook.
-
-Each loader is called as ``load(stdout, associations)``, where ``associations``
-is the list of demo ``Association`` objects, hub first. Loaders must be
-idempotent, like this command: running it twice changes nothing.
+then runs the demo loaders. There is one way to provide demo content: a
+dotted path to ``load(stdout, associations)`` named by ``demo``, first on the
+home page model (``settings.NETWORK_HOME_PAGE_MODEL``: the core page types,
+which network does not import), then on every installed plugin
+(``NetworkPlugin.demo``), in registration order. ``associations`` is the list
+of demo ``Association`` objects, hub first. Loaders must be idempotent, like
+this command: running it twice changes nothing, and each loader prints per
+site how many pages it created, updated and left unchanged.
 
 The demo accounts have a known password, so the command refuses to run when
 ``settings.NETWORK_IS_PRODUCTION`` is true, unless ``--force`` is given.
@@ -28,18 +26,18 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
-from wagtail import hooks
 
 from network.colours import validate_primary_colour
 from network.management.base import NetworkCommand
 from network.models import Association, ThemeSettings
 from network.plugins import get_plugins
-from network.provisioning import create_association, ensure_coordinators_group
+from network.provisioning import (
+    create_association,
+    ensure_coordinators_group,
+    home_page_model,
+)
 
 DEMO_PASSWORD = "maillage-demo"
-
-# The hook other apps use to add demo content: ``fn(stdout, associations)``.
-DEMO_CONTENT_HOOK = "register_demo_content"
 
 # Every association of the demo network. Sentences are the demo's own; the
 # kinds of associations come from the project's source documents.
@@ -288,7 +286,8 @@ class Command(NetworkCommand):
 
     def _loaders(self):
         """(name, callable) for every content loader, in the documented order."""
-        paths = list(getattr(settings, "NETWORK_DEMO_LOADERS", ["sitepages.demo.load"]))
+        core = getattr(home_page_model(), "demo", None)
+        paths = [core] if core else []
         paths += [plugin.demo for plugin in get_plugins().values() if plugin.demo]
         loaders, seen = [], set()
         for path in paths:
@@ -301,10 +300,6 @@ class Command(NetworkCommand):
             if loader not in seen:
                 seen.add(loader)
                 loaders.append((path, loader))
-        for fn in hooks.get_hooks(DEMO_CONTENT_HOOK):
-            if fn not in seen:
-                seen.add(fn)
-                loaders.append((f"{fn.__module__}.{fn.__qualname__}", fn))
         return loaders
 
     # Report ------------------------------------------------------------------
