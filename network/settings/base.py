@@ -207,6 +207,13 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
     "ods",
 ]
+# Uploads: images over 50 megapixels are refused whatever their file size
+# (decompression bombs), and every image loses its GPS tags (network.images).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "network.images.LocationFreeImageForm"
+# Documents are only served through Wagtail's view, which checks collection
+# privacy; the web server must never serve MEDIA_ROOT/documents/ itself.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
