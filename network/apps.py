@@ -9,7 +9,12 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
+
         from network import owners, signals
+        from network.plugins import check_plugins
+
+        checks.register(check_plugins)
 
         signals.connect_cache_invalidation()
         owners.register_core_owners()

@@ -186,3 +186,40 @@ def hide_menus_of_unused_plugins(request, menu_items):
     }
     if hidden:
         menu_items[:] = [item for item in menu_items if item.name not in hidden]
+
+
+def check_plugins(app_configs=None, **kwargs):
+    """System check: every declared page type and owned model exists, page
+    types are pages and owned models inherit ``AssociationOwned``."""
+    from django.core.checks import Error
+    from wagtail.models import Page
+
+    from network.permissions import AssociationOwned
+
+    errors = []
+    for plugin in get_plugins().values():
+        for kind, labels, base in (
+            ("page type", plugin.page_types, Page),
+            ("owned model", plugin.owned_models, AssociationOwned),
+        ):
+            for label in labels:
+                try:
+                    model = apps.get_model(label)
+                except (LookupError, ValueError):
+                    errors.append(
+                        Error(
+                            f"Plugin '{plugin.name}' declares the unknown {kind} "
+                            f"'{label}'.",
+                            id="network.E001",
+                        )
+                    )
+                    continue
+                if not issubclass(model, base):
+                    errors.append(
+                        Error(
+                            f"Plugin '{plugin.name}': {kind} '{label}' must "
+                            f"inherit {base.__module__}.{base.__name__}.",
+                            id="network.E002",
+                        )
+                    )
+    return errors

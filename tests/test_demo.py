@@ -1,7 +1,7 @@
 """``manage.py load_demo``: what a newcomer sees after ``make demo``.
 
-The demo is loaded once per test that needs it (about 20 seconds), so the
-checks a visitor or an editor would make are grouped in a few tests.
+The demo is loaded once for the module (``demo_output``), so the checks a
+visitor or an editor would make share it; each test runs in a savepoint.
 """
 
 import re
@@ -29,6 +29,7 @@ from sitepages.models import (
     NewsIndexPage,
     UpdatePage,
 )
+from tests.conftest import built_once
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -66,8 +67,15 @@ def extra_plugin(demo):
     return lambda: NetworkPlugin(name="extra", label="Extra", demo=demo)
 
 
-def test_load_demo_builds_the_network_and_a_second_run_changes_nothing():
-    output = load()
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker):
+    """The demo, loaded once for this module (the first run's output); each
+    test then runs in its own savepoint."""
+    yield from built_once(django_db_blocker, load)
+
+
+def test_load_demo_builds_the_network_and_a_second_run_changes_nothing(demo_output):
+    output = demo_output
     first = counts()
     assert re.search(
         r"Plateforme des Soutiens du Littoral: [1-9]\d* pages created", output
@@ -189,8 +197,7 @@ def html_tag(response):
     return re.search(r"<html[^>]*>", response.content.decode()).group(0)
 
 
-def test_demo_sites_answer_in_french_english_and_arabic():
-    load("--skip-index")
+def test_demo_sites_answer_in_french_english_and_arabic(demo_output):
     hosts = ["localhost:8000"] + [f"{host}:8000" for host in MEMBER_HOSTS]
     for language in ["fr", "en", "ar"]:
         direction = "rtl" if language == "ar" else "ltr"
@@ -239,10 +246,9 @@ def test_load_demo_refuses_under_production_settings(settings):
     with pytest.raises(CommandError, match="production.*--force"):
         load()
     assert counts() == before
-    assert not Association.objects.exists()
 
 
-def test_load_demo_runs_under_production_settings_when_forced(settings):
+def test_load_demo_runs_under_production_settings_when_forced(settings, demo_output):
     settings.NETWORK_IS_PRODUCTION = True
     output = load("--force", "--skip-index")
     assert "The demo network is ready." in output
@@ -250,15 +256,17 @@ def test_load_demo_runs_under_production_settings_when_forced(settings):
 
 
 def test_load_demo_rejects_a_bad_port():
+    before = counts()
     with pytest.raises(CommandError, match="port"):
         load("--port", "70000")
-    assert not Association.objects.exists()
+    assert counts() == before
 
 
 def test_load_demo_names_a_loader_it_cannot_import():
+    before = counts()
     with hooks.register_temporarily(
         "register_network_plugin", extra_plugin("nowhere.demo.load")
     ):
         with pytest.raises(CommandError, match="nowhere.demo.load"):
             load()
-    assert not Association.objects.exists()
+    assert counts() == before

@@ -254,3 +254,35 @@ def test_admin_menu_hidden_where_no_association_enables_the_plugin(
     assert CONTACTS not in editor.get("/admin/").content.decode()
     # the coordinator still sees it
     assert CONTACTS in as_user(world.coordinator).get("/admin/").content.decode()
+
+
+def test_system_check_refuses_bad_declarations():
+    from wagtail import hooks
+
+    from network.plugins import NetworkPlugin, check_plugins
+
+    assert check_plugins() == []
+    bad = NetworkPlugin(
+        name="bad",
+        label="Bad",
+        page_types=["testplugin.Notice", "testplugin.Missing"],
+        owned_models=["sitepages.ContentPage"],
+    )
+    with hooks.register_temporarily("register_network_plugin", lambda: bad):
+        messages = [(error.id, error.msg) for error in check_plugins()]
+    assert messages == [
+        (
+            "network.E002",
+            "Plugin 'bad': page type 'testplugin.Notice' must inherit "
+            "wagtail.models.Page.",
+        ),
+        (
+            "network.E001",
+            "Plugin 'bad' declares the unknown page type 'testplugin.Missing'.",
+        ),
+        (
+            "network.E002",
+            "Plugin 'bad': owned model 'sitepages.ContentPage' must inherit "
+            "network.permissions.AssociationOwned.",
+        ),
+    ]
