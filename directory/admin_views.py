@@ -22,7 +22,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
@@ -40,6 +39,7 @@ from directory.models import (
     Organisation,
     OrganisationStop,
     StatusChoices,
+    stale_q,
 )
 from network import permissions
 from network.models import Association
@@ -85,13 +85,12 @@ def stale_cutoff(today=None):
 
 def stale_entries(user, today=None):
     """The user's entries (default language, not closed) to re-check."""
-    limit = stale_cutoff(today)
     return (
         _policy()
         .instances_user_has_permission_for(user, "change")
         .filter(translation_key__in=_default_keys())
         .exclude(status=StatusChoices.CLOSED)
-        .filter(Q(last_checked__isnull=True) | Q(last_checked__lt=limit))
+        .filter(stale_q(today))
     )
 
 

@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from directory.choices import PublicChoices
 from directory.languages import parse_language_list
+from directory.phones import normalise_phone
 from network.forms import AssociationOwnedForm
 
 
@@ -57,3 +58,7 @@ class OrganisationForm(AssociationOwnedForm):
         if field is not None:
             Category = apps.get_model("directory", "Category")
             field.queryset = Category.objects.filter(locale=Locale.get_default())
+
+    def clean_phone(self):
+        """Any way of writing a number, stored in international form."""
+        return normalise_phone(self.cleaned_data.get("phone", ""))

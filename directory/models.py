@@ -38,6 +38,7 @@ from wagtail.models import (
     Orderable,
     RevisionMixin,
     TranslatableMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -163,8 +164,23 @@ class Category(TranslatableMixin, models.Model):
         return cls.objects.filter(locale=Locale.get_default())
 
 
+def stale_q(today: dt.date | None = None) -> Q:
+    """Entries to re-check: last checked, or else created, over six months ago.
+
+    An entry never confirmed counts from the day it was created, so a new
+    entry is not flagged at once. Rows older than the ``created_at`` column
+    (``NULL``) and never checked stay flagged.
+    """
+    limit = (today or timezone.localdate()) - dt.timedelta(days=RECHECK_AFTER_DAYS)
+    return Q(last_checked__lt=limit) | Q(
+        Q(last_checked__isnull=True)
+        & (Q(created_at__isnull=True) | Q(created_at__date__lt=limit))
+    )
+
+
 class Organisation(
     TranslatableMixin,
+    WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
@@ -311,6 +327,9 @@ class Organisation(
     language_index = models.CharField(max_length=400, blank=True, editable=False)
     publics_index = models.CharField(max_length=200, blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(
+        _("created"), auto_now_add=True, null=True, editable=False
+    )
     _revisions = GenericRelation(
         "wagtailcore.Revision", related_query_name="directory_organisation"
     )
@@ -426,10 +445,27 @@ class Organisation(
         return self.closed_until is None or self.closed_until >= on
 
     def needs_check(self, today: dt.date | None = None) -> bool:
+        """Same rule as ``stale_q``: last checked, or else created, long ago."""
         today = today or timezone.localdate()
-        return self.last_checked is None or self.last_checked < today - dt.timedelta(
-            days=RECHECK_AFTER_DAYS
-        )
+        limit = today - dt.timedelta(days=RECHECK_AFTER_DAYS)
+        if self.last_checked is not None:
+            return self.last_checked < limit
+        if self.created_at is None:
+            return True
+        return timezone.localdate(self.created_at) < limit
+
+    # Moderation -------------------------------------------------------------
+    def get_workflow(self):
+        """The association's page workflow, when its moderation is on.
+
+        Wagtail assigns snippet workflows per model; here each entry follows
+        the workflow of its association's home page (created by
+        ``network.provisioning``), so an association whose pages are
+        moderated has its entries moderated too, by the same moderators.
+        """
+        from directory.moderation import association_workflow
+
+        return association_workflow(self.association_id)
 
     def clean(self):
         super().clean()
