@@ -54,6 +54,19 @@ from directory.languages import parse_language_list
 from directory.opening import validate_opening_hours
 from network.permissions import AssociationOwned
 
+
+class OpeningHoursField(models.CharField):
+    """An OpenStreetMap ``opening_hours`` string, edited as rows in the admin
+    (``directory.widgets.OpeningHoursFormField``)."""
+
+    def formfield(self, **kwargs):
+        from directory.widgets import OpeningHoursFormField
+
+        kwargs["form_class"] = OpeningHoursFormField
+        kwargs.pop("widget", None)
+        return super().formfield(**kwargs)
+
+
 # How long an entry may go unchecked before editors are reminded.
 RECHECK_AFTER_DAYS = 183
 
@@ -240,14 +253,15 @@ class Organisation(
         validators=[validate_language_codes],
         help_text=_("ISO 639-1 codes of the languages spoken on site, e.g. fr;en;ar."),
     )
-    opening_hours = models.CharField(
+    opening_hours = OpeningHoursField(
         _("opening hours"),
         max_length=255,
         blank=True,
         validators=[validate_opening_hours],
         help_text=_(
-            "OpenStreetMap syntax, e.g. 'Mo-Fr 09:00-12:00,14:00-17:00; Sa "
-            "10:00-12:00'. Leave empty if unknown."
+            "Fill in the days, or use OpenStreetMap syntax under “Advanced”, "
+            "e.g. 'Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-12:00'. Leave empty "
+            "if unknown."
         ),
     )
     audience = models.TextField(
@@ -535,7 +549,7 @@ class OrganisationStop(Orderable):
         db_index=True,
         validators=[validate_longitude],
     )
-    opening_hours = models.CharField(
+    opening_hours = OpeningHoursField(
         _("hours at this stop"),
         max_length=255,
         blank=True,

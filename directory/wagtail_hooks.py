@@ -37,6 +37,7 @@ from directory.models import (
     StatusChoices,
     stale_q,
 )
+from directory.widgets import MapCoordinateInput
 from network.permissions import associations_for_request
 from network.plugins import NetworkPlugin
 from network.viewsets import AssociationOwnedSnippetViewSet
@@ -100,7 +101,12 @@ def _stop_panels():
     return [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("address"), FieldPanel("city")]),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldRowPanel(
+            [
+                FieldPanel("latitude", widget=MapCoordinateInput),
+                FieldPanel("longitude"),
+            ]
+        ),
         FieldPanel("opening_hours"),
         FieldPanel("last_checked", widget=AdminDateInput),
     ]
@@ -200,7 +206,12 @@ class OrganisationViewSet(AssociationOwnedSnippetViewSet):
                 [
                     FieldPanel("address"),
                     FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
-                    FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("latitude", widget=MapCoordinateInput),
+                            FieldPanel("longitude"),
+                        ]
+                    ),
                     FieldPanel("opening_hours"),
                     InlinePanel(
                         "stops",
@@ -338,6 +349,17 @@ def register_directory_admin_views():
 
 
 hooks.register("construct_snippet_action_menu", moderation.hide_publish_for_editors)
+
+
+@hooks.register("register_admin_urls")
+def register_hours_preview_url():
+    return [
+        path(
+            "directory/hours-preview/",
+            admin_views.hours_preview,
+            name="directory_hours_preview",
+        )
+    ]
 
 
 @hooks.register("construct_homepage_panels")
