@@ -13,10 +13,12 @@ without an active workflow on its home page publishes directly, as before.
   that "publish" is refused to editors whose association is moderated;
 * ``ModeratedCreateView`` / ``ModeratedEditView``: the snippet views, with
   the association's workflow and without the publish action for editors;
-* ``hide_publish_for_editors`` (``construct_snippet_action_menu`` hook).
+* ``adjust_action_menu`` (``construct_snippet_action_menu`` hook).
 """
 
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from wagtail.snippets.action_menu import SubmitForModerationMenuItem
 from wagtail.snippets.views.snippets import CreateView, EditView
 
 from network import permissions
@@ -126,8 +128,28 @@ class ModeratedEditView(_ModeratedMixin, EditView):
         return getattr(self.object, "association_id", None)
 
 
-def hide_publish_for_editors(menu_items, request, context):
-    """Drop "Publish" from an entry's action menu for a moderated editor."""
+class SubmitToAssociationMenuItem(SubmitForModerationMenuItem):
+    """ "Submit to <association> approval" on the create view, where Wagtail
+    only looks for a workflow assigned to the whole model."""
+
+    def __init__(self, workflow, **kwargs):
+        super().__init__(**kwargs)
+        self.workflow = workflow
+
+    def is_shown(self, context):
+        return not context.get("locked_for_user")
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["label"] = _("Submit to %(workflow_name)s") % {
+            "workflow_name": self.workflow.name
+        }
+        return context
+
+
+def adjust_action_menu(menu_items, request, context):
+    """An entry's action menu: "Publish" only for those who may publish,
+    "Submit" on the create view of a moderated association."""
     model = context.get("model")
     if model is None or model._meta.label_lower != "directory.organisation":
         return
@@ -136,6 +158,14 @@ def hide_publish_for_editors(menu_items, request, context):
     if association_id is None:
         ids = permissions.user_association_ids(request.user)
         association_id = next(iter(ids)) if len(ids) == 1 else None
-    if can_publish(request.user, association_id):
-        return
-    menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    view = context.get("view")
+    if view == "create" and not any(
+        item.name == "action-submit" for item in menu_items
+    ):
+        workflow = association_workflow(association_id)
+        if workflow is not None:
+            item = SubmitToAssociationMenuItem(workflow, order=20)
+            if item.is_shown(context):
+                menu_items.append(item)
+    if not can_publish(request.user, association_id):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]

@@ -348,7 +348,7 @@ def register_directory_admin_views():
     return [import_viewset, check_viewset]
 
 
-hooks.register("construct_snippet_action_menu", moderation.hide_publish_for_editors)
+hooks.register("construct_snippet_action_menu", moderation.adjust_action_menu)
 
 
 @hooks.register("register_admin_urls")
