@@ -71,6 +71,8 @@ def test_pin_and_hours_with_the_keyboard(page, small_network, moderator, screens
     longitude = page.input_value("#id_longitude")
     assert latitude and longitude
     assert 50.0 < float(latitude) < 52.0 and 1.0 < float(longitude) < 3.0
+    map_box.scroll_into_view_if_needed()
+    screenshot(page, "directory-entry-form-map.png")
     # Hours: Monday to Friday 9–12 and 14–17, Saturday morning, PH closed.
     for day in ("mo", "tu", "we", "th", "fr"):
         page.focus(f"input[name=opening_hours-{day}-start-0]")
