@@ -138,7 +138,8 @@ def day_labels(language=None):
 
 def rows_from_data(data, name) -> HoursValue:
     """Read the posted rows (``<name>-mo-start-0``...) into an OSM string."""
-    mode = data.get(f"{name}-mode", "rows")
+    # Without a mode (a script posting the plain field), the text is the value.
+    mode = data.get(f"{name}-mode", "advanced")
     advanced = (data.get(name) or "").strip()
     if mode == "advanced":
         return HoursValue(advanced, mode="advanced")

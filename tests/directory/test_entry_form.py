@@ -257,7 +257,8 @@ def test_hours_preview_endpoint(client_for, network):
     assert data["value"] == "Sa 10:00-12:30"
     assert data["summary"] == "Samedi 10 h–12 h 30"
     assert data["open_now"] in {"Ouvert maintenant", "Fermé maintenant"}
-    bad = client.get(PREVIEW, {"name": "h", "h-mo-start-0": "99"}).json()
+    bad = client.get(PREVIEW, {"name": "h", "h-mode": "rows", "h-mo-start-0": "99"})
+    bad = bad.json()
     assert bad["errors"] and bad["value"] == ""
     assert client.get(PREVIEW).status_code == 400
     anonymous = client_for(network.hub).get(PREVIEW, {"name": "h"})
