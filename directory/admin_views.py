@@ -22,7 +22,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
@@ -40,6 +39,7 @@ from directory.models import (
     Organisation,
     OrganisationStop,
     StatusChoices,
+    stale_q,
 )
 from network import permissions
 from network.models import Association
@@ -83,13 +83,12 @@ def stale_cutoff(today=None):
 
 def stale_entries(user, today=None):
     """The user's entries (default language, not closed) to re-check."""
-    limit = stale_cutoff(today)
     return (
         _policy()
         .instances_user_has_permission_for(user, "change")
         .filter(translation_key__in=_default_keys())
         .exclude(status=StatusChoices.CLOSED)
-        .filter(Q(last_checked__isnull=True) | Q(last_checked__lt=limit))
+        .filter(stale_q(today))
     )
 
 
@@ -315,3 +314,35 @@ class RecheckPanel(Component):
             "request": self.request,
         }
         return _template("recheck_panel.html").render(context, self.request)
+
+
+def hours_preview(request):
+    """JSON preview of the hours widget: the OSM string, in words, open now.
+
+    ``GET ?name=<field name>&<field name>-mo-start-0=09:00...`` (the widget's
+    own inputs); admin URLs are served to logged-in admin users only.
+    """
+    from django.http import HttpResponseBadRequest, JsonResponse
+    from django.utils.translation import get_language
+
+    from directory import hours as hours_rows
+    from directory.opening import parse_error
+    from directory.widgets import rows_from_data
+
+    name = request.GET.get("name", "")
+    if not name or len(name) > 100:
+        return HttpResponseBadRequest("name is required")
+    value = rows_from_data(request.GET, name)
+    errors = [str(message) for message in value.errors]
+    text = str(value)
+    if not errors and parse_error(text):
+        errors.append(parse_error(text))
+    language = get_language()
+    return JsonResponse(
+        {
+            "value": text,
+            "errors": errors,
+            "summary": "" if errors else hours_rows.summary(text, language),
+            "open_now": "" if errors else hours_rows.open_now_text(text, language),
+        }
+    )

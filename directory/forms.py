@@ -13,6 +13,8 @@ from wagtail.models import Locale
 
 from directory.choices import PublicChoices
 from directory.languages import parse_language_list
+from directory.phones import normalise_phone
+from directory.widgets import LanguageSelect
 from network.forms import AssociationOwnedForm
 
 
@@ -41,7 +43,8 @@ class OrganisationForm(AssociationOwnedForm):
     languages = LanguageListField(
         label=_("Languages spoken"),
         required=False,
-        help_text=_("ISO 639-1 codes separated by ';', e.g. fr;en;ar;ps;ti."),
+        widget=LanguageSelect,
+        help_text=_("Tick every language someone on site speaks."),
     )
     publics = forms.MultipleChoiceField(
         label=_("Publics"),
@@ -57,3 +60,7 @@ class OrganisationForm(AssociationOwnedForm):
         if field is not None:
             Category = apps.get_model("directory", "Category")
             field.queryset = Category.objects.filter(locale=Locale.get_default())
+
+    def clean_phone(self):
+        """Any way of writing a number, stored in international form."""
+        return normalise_phone(self.cleaned_data.get("phone", ""))

@@ -38,6 +38,7 @@ from wagtail.models import (
     Orderable,
     RevisionMixin,
     TranslatableMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -53,6 +54,19 @@ from directory.languages import parse_language_list
 from directory.opening import validate_opening_hours
 from network.permissions import AssociationOwned
 from network.search import PublishedIndexMixin
+
+
+class OpeningHoursField(models.CharField):
+    """An OpenStreetMap ``opening_hours`` string, edited as rows in the admin
+    (``directory.widgets.OpeningHoursFormField``)."""
+
+    def formfield(self, **kwargs):
+        from directory.widgets import OpeningHoursFormField
+
+        kwargs["form_class"] = OpeningHoursFormField
+        kwargs.pop("widget", None)
+        return super().formfield(**kwargs)
+
 
 # How long an entry may go unchecked before editors are reminded.
 RECHECK_AFTER_DAYS = 183
@@ -169,9 +183,24 @@ class Category(TranslatableMixin, models.Model):
         return cls.objects.filter(locale=Locale.get_default())
 
 
+def stale_q(today: dt.date | None = None) -> Q:
+    """Entries to re-check: last checked, or else created, over six months ago.
+
+    An entry never confirmed counts from the day it was created, so a new
+    entry is not flagged at once. Rows older than the ``created_at`` column
+    (``NULL``) and never checked stay flagged.
+    """
+    limit = (today or timezone.localdate()) - dt.timedelta(days=RECHECK_AFTER_DAYS)
+    return Q(last_checked__lt=limit) | Q(
+        Q(last_checked__isnull=True)
+        & (Q(created_at__isnull=True) | Q(created_at__date__lt=limit))
+    )
+
+
 class Organisation(
     PublishedIndexMixin,
     TranslatableMixin,
+    WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
@@ -231,14 +260,15 @@ class Organisation(
         validators=[validate_language_codes],
         help_text=_("ISO 639-1 codes of the languages spoken on site, e.g. fr;en;ar."),
     )
-    opening_hours = models.CharField(
+    opening_hours = OpeningHoursField(
         _("opening hours"),
         max_length=255,
         blank=True,
         validators=[validate_opening_hours],
         help_text=_(
-            "OpenStreetMap syntax, e.g. 'Mo-Fr 09:00-12:00,14:00-17:00; Sa "
-            "10:00-12:00'. Leave empty if unknown."
+            "Fill in the days, or use OpenStreetMap syntax under “Advanced”, "
+            "e.g. 'Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-12:00'. Leave empty "
+            "if unknown."
         ),
     )
     audience = models.TextField(
@@ -318,6 +348,9 @@ class Organisation(
     language_index = models.CharField(max_length=400, blank=True, editable=False)
     publics_index = models.CharField(max_length=200, blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(
+        _("created"), auto_now_add=True, null=True, editable=False
+    )
     _revisions = GenericRelation(
         "wagtailcore.Revision", related_query_name="directory_organisation"
     )
@@ -433,10 +466,27 @@ class Organisation(
         return self.closed_until is None or self.closed_until >= on
 
     def needs_check(self, today: dt.date | None = None) -> bool:
+        """Same rule as ``stale_q``: last checked, or else created, long ago."""
         today = today or timezone.localdate()
-        return self.last_checked is None or self.last_checked < today - dt.timedelta(
-            days=RECHECK_AFTER_DAYS
-        )
+        limit = today - dt.timedelta(days=RECHECK_AFTER_DAYS)
+        if self.last_checked is not None:
+            return self.last_checked < limit
+        if self.created_at is None:
+            return True
+        return timezone.localdate(self.created_at) < limit
+
+    # Moderation -------------------------------------------------------------
+    def get_workflow(self):
+        """The association's page workflow, when its moderation is on.
+
+        Wagtail assigns snippet workflows per model; here each entry follows
+        the workflow of its association's home page (created by
+        ``network.provisioning``), so an association whose pages are
+        moderated has its entries moderated too, by the same moderators.
+        """
+        from directory.moderation import association_workflow
+
+        return association_workflow(self.association_id)
 
     def clean(self):
         super().clean()
@@ -510,7 +560,7 @@ class OrganisationStop(Orderable):
         db_index=True,
         validators=[validate_longitude],
     )
-    opening_hours = models.CharField(
+    opening_hours = OpeningHoursField(
         _("hours at this stop"),
         max_length=255,
         blank=True,

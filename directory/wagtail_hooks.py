@@ -7,12 +7,9 @@
   panel listing entries to re-check (``directory.admin_views``).
 """
 
-import datetime as dt
-
 import django_filters
 from django.forms import CheckboxSelectMultiple
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -28,18 +25,20 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.tables import Column, DateColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import AdminDateInput
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from directory import admin_views
+from directory import admin_views, moderation
 from directory.csvformat import COLUMNS, escape_cell
 from directory.models import (
-    RECHECK_AFTER_DAYS,
     Category,
     Organisation,
     StatusChoices,
+    stale_q,
 )
 from directory.plugin import PLUGIN
+from directory.widgets import MapCoordinateInput
 from network.permissions import associations_for_request
 from network.viewsets import AssociationOwnedSnippetViewSet
 
@@ -83,10 +82,7 @@ class OrganisationAdminFilterSet(WagtailFilterSet):
     def filter_needs_check(self, queryset, name, value):
         if value is None:
             return queryset
-        limit = timezone.localdate() - dt.timedelta(days=RECHECK_AFTER_DAYS)
-        stale = queryset.filter(last_checked__isnull=True) | queryset.filter(
-            last_checked__lt=limit
-        )
+        stale = queryset.filter(stale_q())
         return stale if value else queryset.exclude(pk__in=stale.values("pk"))
 
 
@@ -94,7 +90,12 @@ def _stop_panels():
     return [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("address"), FieldPanel("city")]),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldRowPanel(
+            [
+                FieldPanel("latitude", widget=MapCoordinateInput),
+                FieldPanel("longitude"),
+            ]
+        ),
         FieldPanel("opening_hours"),
         FieldPanel("last_checked", widget=AdminDateInput),
     ]
@@ -112,10 +113,26 @@ class FormulaSafeCSVMixin:
         return writer.writerow(cells)
 
 
+# Registered before the viewset, so that ``network`` keeps it: the association
+# policy, with "publish" reserved to moderators when moderation is on.
+if policy_registry.get_by_type(Organisation, fallback=False) is None:
+    register_permission_policy(
+        Organisation,
+        moderation.OrganisationPermissionPolicy(Organisation),
+        exact_class=True,
+    )
+
+
 class OrganisationViewSet(AssociationOwnedSnippetViewSet):
-    """Directory entries of the editor's own associations (coordinators: all)."""
+    """Directory entries of the editor's own associations (coordinators: all).
+
+    Entries of a moderated association go through its workflow
+    (``directory.moderation``).
+    """
 
     model = Organisation
+    add_view_class = moderation.ModeratedCreateView
+    edit_view_class = moderation.ModeratedEditView
     icon = "site"
     menu_label = _("Entries")
     menu_name = "directory_entries"
@@ -195,7 +212,12 @@ class OrganisationViewSet(AssociationOwnedSnippetViewSet):
                 [
                     FieldPanel("address"),
                     FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
-                    FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("latitude", widget=MapCoordinateInput),
+                            FieldPanel("longitude"),
+                        ]
+                    ),
                     FieldPanel("opening_hours"),
                     InlinePanel(
                         "stops",
@@ -330,6 +352,20 @@ register_snippet(DirectoryGroup)
 @hooks.register("register_admin_viewset")
 def register_directory_admin_views():
     return [import_viewset, check_viewset]
+
+
+hooks.register("construct_snippet_action_menu", moderation.adjust_action_menu)
+
+
+@hooks.register("register_admin_urls")
+def register_hours_preview_url():
+    return [
+        path(
+            "directory/hours-preview/",
+            admin_views.hours_preview,
+            name="directory_hours_preview",
+        )
+    ]
 
 
 @hooks.register("construct_homepage_panels")

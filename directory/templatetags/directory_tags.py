@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
 from directory import opening
+from directory.phones import tel_uri
 from network.languages import (
     EXTRA_LANGUAGE_CODES,
     day_names,
@@ -211,7 +212,7 @@ def checked_text(last_checked: dt.date | None, association_name: str) -> str:
 
 # Links ----------------------------------------------------------------------------
 def tel_href(phone: str) -> str:
-    """``03 21 00 00 00`` -> ``tel:+33321000000``.
+    """``03 21 00 00 00`` -> ``tel:+33321000000`` (``directory.phones``).
 
     Visitors often have a foreign SIM card, so a French national number
     (ten digits starting with 0) is dialled in international form.
@@ -219,6 +220,9 @@ def tel_href(phone: str) -> str:
     phone = (phone or "").strip()
     if not phone:
         return ""
+    uri = tel_uri(phone)
+    if uri:
+        return uri
     digits = re.sub(r"[^\d+]", "", phone)
     if digits.startswith("00"):
         digits = "+" + digits[2:]
