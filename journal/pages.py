@@ -156,11 +156,20 @@ class JournalIndexPage(RoutablePageMixin, BasePage):
         query = (request.GET.get("q") or "").strip()[:SEARCH_MAX_LENGTH]
         results = []
         if query:
-            articles = self.get_articles().filter(locale=self.locale)
+            articles = (
+                ArticlePage.objects.descendant_of(self)
+                .live()
+                .public()
+                .filter(locale=self.locale)
+            )
+            live_issues = set(
+                IssuePage.objects.child_of(self).live().values_list("path", flat=True)
+            )
             try:
-                results = list(articles.search(query, operator="and")[:50])
+                found = list(articles.search(query, operator="and")[:50])
             except Exception:  # noqa: BLE001 (a query the backend cannot parse)
-                results = []
+                found = []
+            results = [a for a in found if a.path[: -Page.steplen] in live_issues]
         return TemplateResponse(
             request,
             "journal/search.html",

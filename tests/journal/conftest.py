@@ -47,6 +47,7 @@ class JWorld:
     beta: object
     editor_a: object
     editor_b: object
+    moderator_a: object
     journal: object
     journal_ar: object
     issue1: object
@@ -220,6 +221,7 @@ def build():
         beta=beta,
         editor_a=editor_a,
         editor_b=editor_b,
+        moderator_a=make_member(alpha, "j_moderator_a", role="moderator"),
         journal=journal,
         journal_ar=journal_ar,
         issue1=IssuePage.objects.get(pk=issue1.pk),
