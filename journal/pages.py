@@ -355,6 +355,7 @@ class IssuePage(RoutablePageMixin, BasePage):
             .live()
             .public()
             .order_by("path")
+            .select_related("locale")
             .prefetch_related("contributors__contributor")
         )
 
