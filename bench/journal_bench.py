@@ -78,7 +78,9 @@ def main():
         start = time.perf_counter()
         data = HTML(string=html, base_url=STATIC_DIR.as_uri() + "/").write_pdf()
         elapsed = time.perf_counter() - start
-        print(f"run {run + 1}: {elapsed:.2f} s, {len(data) / 1024:.0f} KiB")
+        sys.stdout.write(
+            f"run {run + 1}: {elapsed:.2f} s, {len(data) / 1024:.0f} KiB\n"
+        )
 
 
 if __name__ == "__main__":
