@@ -35,7 +35,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,.localhost,127.0.0.1")
 
 # Plugins: apps that register themselves with the ``register_network_plugin``
 # hook. Removing one from this list leaves the rest of the platform working.
-NETWORK_PLUGIN_APPS = ["directory"]
+NETWORK_PLUGIN_APPS = ["directory", "journal"]
 
 INSTALLED_APPS = [
     "network",

@@ -1,0 +1,179 @@
+"""The page tree, the pages a reader sees, and bad input on the issue form."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from journal.models import ArticlePage, IssuePage, JournalIndexPage
+from sitepages.models import ContentPage, HomePage
+
+
+def test_page_tree_is_declared():
+    assert JournalIndexPage.allowed_parent_page_models() == [HomePage]
+    assert IssuePage.allowed_parent_page_models() == [JournalIndexPage]
+    assert IssuePage.allowed_subpage_models() == [ArticlePage]
+    assert ArticlePage.allowed_parent_page_models() == [IssuePage]
+    assert ArticlePage.allowed_subpage_models() == []
+    assert JournalIndexPage in HomePage.allowed_subpage_models()
+    assert JournalIndexPage not in ContentPage.allowed_subpage_models()
+
+
+def test_journal_index_lists_covers_newest_first_by_year(visit, jworld):
+    response = visit("/fr/journal/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.index("Les dunes") < html.index("La traversée")
+    assert 'id="year-2025"' in html
+    assert "Numéro brouillon" not in html
+    assert "<picture" in html and "webp" in html
+
+
+def test_index_head_advertises_both_atom_feeds_in_its_language(visit, jworld):
+    for path, lang in (("/fr/journal/", "fr"), ("/ar/journal/", "ar")):
+        html = visit(path).content.decode()
+        head = html.split("</head>")[0]
+        feeds = [
+            line for line in head.splitlines() if 'type="application/atom+xml"' in line
+        ]
+        assert len(feeds) == 2, path
+        assert all('rel="alternate"' in line for line in feeds)
+        assert all(f'href="/{lang}/journal/feeds/' in line for line in feeds)
+
+
+def test_year_archive(visit, jworld):
+    assert visit("/fr/journal/2025/").status_code == 200
+    assert visit("/fr/journal/2026/").status_code == 404  # only a draft that year
+    assert visit("/fr/journal/1066/").status_code == 404
+
+
+def test_issue_page_shows_residency_contents_and_pdf_state(visit, jworld):
+    response = visit("/fr/journal/numero-1/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Loon-Plage" in html and "14" in html
+    assert "4000" in html or "4 000" in html or "4\u202f000" in html
+    assert html.index("Premier texte") < html.index("قصيدة البحر")
+    assert "Texte en attente" not in html
+    assert "Par Anonyme" in html or "Anonyme" in html
+    assert '"@type": "PublicationIssue"' in html
+    # no PDF yet: never a link that would fail
+    assert "/pdf/" not in html or "Télécharger" in html
+
+
+def test_article_page_reads_well(visit, jworld):
+    response = visit("/fr/journal/numero-1/premier-texte/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ligne une<br>Ligne deux" in html
+    assert 'rel="next"' in html and "قصيدة البحر" in html
+    assert 'rel="prev"' not in html
+    assert '"@type": "Article"' in html
+    assert 'property="og:title"' in html
+    assert "style=" not in html
+    assert "<script>" not in html
+
+
+def test_arabic_original_inside_french_page_is_rtl(visit, jworld):
+    html = visit("/fr/journal/numero-1/poeme-mer/").content.decode()
+    assert '<html lang="fr" dir="ltr">' in html
+    assert 'lang="ar" dir="rtl"' in html
+    body_start = html.index('class="article__body"')
+    assert 'lang="ar" dir="rtl"' in html[body_start - 10 : body_start + 80]
+
+
+def test_french_article_has_no_foreign_wrapper(visit, jworld):
+    html = visit("/fr/journal/numero-1/premier-texte/").content.decode()
+    assert 'dir="rtl"' not in html.split('class="article__body"')[1][:40]
+
+
+def test_translation_says_from_what_and_by_whom(visit, jworld):
+    from tests.journal.conftest import translate
+
+    translate(jworld.journal, "en", title="Jungle journal")
+    translate(jworld.issue1, "en", title="The crossing")
+    translate(jworld.article_ar, "en", translator="Léa", title="Sea poem")
+    # an English version of the Arabic original, translated by Léa
+    html = visit("/en/journal/numero-1/poeme-mer/").content.decode()
+    assert "Translated from Arabic by Léa" in html
+    body = html.split('class="article__body"')[1][:40]
+    assert "rtl" not in body  # the English text is not wrapped as Arabic...
+    assert 'lang="ar" dir="rtl"' in html  # ...the original is, one tap away
+    assert 'href="/ar/journal/numero-1/poeme-mer/"' in html
+
+
+def test_anonymous_contributor_is_anonymous_in_every_language(visit, jworld):
+    fr = visit("/fr/journal/numero-1/poeme-mer/").content.decode()
+    ar = visit("/ar/journal/numero-1/poeme-mer/").content.decode()
+    assert "Anonyme" in fr and "K." not in fr
+    assert "مجهول" in ar and "K." not in ar
+
+
+@pytest.mark.parametrize("size", ["small", "medium", "large"])
+def test_font_size_without_js(visit, jworld, size):
+    response = visit("/fr/journal/numero-1/premier-texte/", size=size)
+    assert f"article text-{size}" in response.content.decode()
+    assert response.cookies["journal_size"].value == size
+
+
+def test_font_size_hostile_values_fall_back(visit, jworld):
+    for value in ["huge", "<script>", "x" * 5000, "large\x00"]:
+        response = visit("/fr/journal/numero-1/premier-texte/", size=value)
+        assert response.status_code == 200
+        assert "article text-medium" in response.content.decode()
+
+
+def test_article_page_weighs_under_80_kb(visit, jworld):
+    from pathlib import Path
+
+    from django.conf import settings
+
+    html = visit("/fr/journal/numero-1/premier-texte/").content
+    css = sum(
+        (Path(settings.BASE_DIR) / p).stat().st_size
+        for p in ("static/css/site.css", "journal/static/journal/css/journal.css")
+    )
+    assert len(html) + css < 80 * 1024
+
+
+def test_odd_query_strings_never_500(visit, jworld):
+    paths = [
+        "/fr/journal/",
+        "/fr/journal/numero-1/",
+        "/fr/journal/numero-1/premier-texte/",
+        "/fr/journal/feeds/issues/",
+        "/fr/journal/feeds/articles/",
+        "/fr/journal/search/",
+    ]
+    for path in paths:
+        for params in (
+            {"q": "' OR 1=1 --"},
+            {"q": "\x00"},
+            {"page": "-1"},
+            {"size": ["a", "b"]},
+            {"q": "é" * 3000},
+        ):
+            assert visit(path, **params).status_code < 500, (path, params)
+
+
+def test_end_before_start_is_refused(jworld):
+    page = IssuePage.objects.get(pk=jworld.issue1.pk)
+    page.residency_end = dt.date(2025, 1, 1)
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "residency_end" in error.value.message_dict
+
+
+def test_a_document_that_is_not_a_pdf_is_refused(jworld):
+    fake = get_document_model().objects.create(
+        title="Not a PDF",
+        file=ContentFile(b"GIF89a not a pdf", name="print.pdf"),
+        collection=jworld.alpha.root_collection,
+    )
+    page = IssuePage.objects.get(pk=jworld.issue1.pk)
+    page.print_pdf = fake
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "pas un PDF" in str(error.value.message_dict["print_pdf"])
