@@ -34,12 +34,15 @@ class VolunteerSignupForm(SignupForm):
         label=_("The association you volunteer with"),
         queryset=Association.objects.none(),
         empty_label=None,
+        required=False,
+        help_text=_("Leave as it is if you volunteer with this site's association."),
     )
 
     field_order = ["email", "password1", "display_name", "association"]
 
     def __init__(self, *args, site_association=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.site_association = site_association
         ids = [a.pk for a in training_associations()]
         self.fields["association"].queryset = Association.objects.filter(
             pk__in=ids
@@ -47,6 +50,15 @@ class VolunteerSignupForm(SignupForm):
         if site_association is not None and site_association.pk in ids:
             self.fields["association"].initial = site_association.pk
         self.fields["email"].label = _("E-mail")
+
+    def clean_association(self):
+        association = self.cleaned_data.get("association")
+        if association is None:
+            site = self.site_association
+            if site is None or not site.has_plugin("trainings"):
+                raise forms.ValidationError(_("Choose your association."))
+            association = site
+        return association
 
     def custom_signup(self, request, user):
         super().custom_signup(request, user)

@@ -438,7 +438,8 @@ class Certificate(AssociationOwned):
         ]
 
     def __str__(self):
-        return self.code
+        # Log entries (site history) keep this label: no name, no code.
+        return f"#{self.pk}"
 
     def save(self, *args, **kwargs):
         if self.revoked and self.revoked_at is None:

@@ -298,18 +298,8 @@ def dashboard_rows(user, language_code):
             ModulePage.objects.live()
             .filter(query, depth=paths[0][1] + 1)
             .order_by("path")
-            .only(
-                "id",
-                "title",
-                "slug",
-                "url_path",
-                "path",
-                "depth",
-                "translation_key",
-                "review_by",
-                "live_revision_id",
-                "locale_id",
-            )
+            .select_related("locale")
+            .defer("lesson", "quiz")
         ):
             parent = by_path.get(module.path[: -ModulePage.steplen])
             if parent is not None:

@@ -75,7 +75,8 @@ class CertificateViewSet(AssociationOwnedModelViewSet):
     add_to_admin_menu = False
     add_view_enabled = False
     copy_view_enabled = False
-    inspect_view_enabled = True
+    # the generic inspect view is not scoped per association: keep it off
+    inspect_view_enabled = False
     form_fields = ["revoked", "revoked_reason"]
     list_display = [
         Column("code", label=_("Verification code")),
