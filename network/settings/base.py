@@ -35,7 +35,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,.localhost,127.0.0.1")
 
 # Plugins: apps that register themselves with the ``register_network_plugin``
 # hook. Removing one from this list leaves the rest of the platform working.
-NETWORK_PLUGIN_APPS = ["directory", "journal"]
+NETWORK_PLUGIN_APPS = ["directory", "journal", "trainings"]
 
 INSTALLED_APPS = [
     "network",
@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "allauth",
+    "allauth.account",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "network.middleware.AssociationAdminScopeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -230,3 +233,30 @@ NETWORK_IS_PRODUCTION = False
 NETWORK_COMMAND_LANGUAGE = os.environ.get("NETWORK_COMMAND_LANGUAGE", "en")
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Volunteer accounts (django-allauth) -----------------------------------------
+# Editors log in through the Wagtail admin (username); volunteers sign up and
+# log in with their e-mail through allauth's flows, which a plugin mounts under
+# the language prefix. Sign-up needs a confirmed e-mail before the account
+# works; allauth's own rate limits (per address and per key) stay on.
+# after django-axes' backend and Django's, declared above
+AUTHENTICATION_BACKENDS += ["allauth.account.auth_backends.AuthenticationBackend"]
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_PREVENT_ENUMERATION = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_RATE_LIMITS = {
+    "signup": os.environ.get("ACCOUNT_SIGNUP_RATE_LIMIT", "20/m/ip"),
+    "login": os.environ.get("ACCOUNT_LOGIN_RATE_LIMIT", "30/m/ip"),
+    "login_failed": os.environ.get(
+        "ACCOUNT_LOGIN_FAILED_RATE_LIMIT", "10/m/ip,5/300s/key"
+    ),
+    "reset_password": "20/m/ip,5/m/key",
+    "confirm_email": "1/180s/key",
+}
