@@ -87,17 +87,23 @@ class AssociationScopedListingMixin(_AssociationScope):
         return self._scoped(super().get_base_queryset())
 
 
-class AssociationScopedObjectMixin(_AssociationScope):
-    """An object view of an owned model opens only the user's associations'
-    rows: another association's id answers 404. Django's ``SingleObjectMixin``
-    reads ``get_queryset``, Wagtail's ``BaseObjectMixin``
+class AssociationScopedListedObjectMixin(_AssociationScope):
+    """A listing about one object (history, usage) opens only the user's
+    associations' rows; its own listing (log entries, references) is left to
+    the views, which scope it themselves. Wagtail's ``BaseObjectMixin`` reads
     ``get_base_object_queryset``."""
-
-    def get_queryset(self):
-        return self._scoped(super().get_queryset())
 
     def get_base_object_queryset(self):
         return self._scoped(super().get_base_object_queryset())
+
+
+class AssociationScopedObjectMixin(AssociationScopedListedObjectMixin):
+    """An object view of an owned model opens only the user's associations'
+    rows: another association's id answers 404 (the middleware refuses it
+    first with 403). Django's ``SingleObjectMixin`` reads ``get_queryset``."""
+
+    def get_queryset(self):
+        return self._scoped(super().get_queryset())
 
 
 def _scoped_view(view_class, mixin=AssociationScopedObjectMixin):
@@ -133,8 +139,10 @@ class AssociationOwnedModelViewSet(ModelViewSet):
     delete_view_class = _scoped_view(generic.DeleteView)
     inspect_view_class = _scoped_view(generic.InspectView)
     copy_view_class = _scoped_view(generic.CopyView)
-    history_view_class = _scoped_view(history.HistoryView)
-    usage_view_class = _scoped_view(usage.UsageView)
+    history_view_class = _scoped_view(
+        history.HistoryView, AssociationScopedListedObjectMixin
+    )
+    usage_view_class = _scoped_view(usage.UsageView, AssociationScopedListedObjectMixin)
 
     def on_register(self):
         permissions.register_association_owned(self.model)

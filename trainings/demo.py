@@ -1213,9 +1213,7 @@ def load(stdout, associations):
     loader = SiteLoader(exod, stdout)
     spec = programme()
     loader.ensure_pages([spec])
-    stdout.write(
-        f"  Trainings ({exod.name}): {loader.created} pages created, {loader.updated} published"
-    )
+    loader.report()
     # "Running a drop-in session" requires "Asylum procedure basics" (every language)
     courses = CoursePage.objects.descendant_of(exod.site.root_page).filter(
         locale__language_code="fr"

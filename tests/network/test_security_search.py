@@ -73,7 +73,9 @@ def test_a_directory_draft_is_not_searchable_until_published(world):
     index.insert_or_update_object(entry)
     assert _api_names(public, q="quetzalcoatl") == []
 
-    published = editor.post(
+    # alpha's moderation is on: its moderator publishes
+    moderator = site_client(world.alpha.association, world.alpha.moderator)
+    published = moderator.post(
         f"{ADMIN}edit/{entry.pk}/", dict(draft, **{"action-publish": "publish"})
     )
     assert published.status_code == 302

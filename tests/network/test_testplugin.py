@@ -158,11 +158,6 @@ def test_snippet_of_the_other_association_cannot_be_changed(world, as_user, rows
     assert beta.title == "edited"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="AssociationOwnedSnippetViewSet's form offers every association "
-    "(network/viewsets.py, isolation work in parallel)",
-)
 def test_snippet_add_form_offers_only_own_association(world, as_user, rows):
     body = as_user(world.alpha.editor).get(f"{NOTICES}add/").content.decode()
     select = re.search(r'<select name="association".*?</select>', body, re.S)
@@ -190,54 +185,27 @@ def test_model_listing_shows_own_rows(world, as_user, rows):
     assert "alpha contact" in coordinator and "beta contact" in coordinator
 
 
-def refused_as_not_found(client, url):
-    """The scoped ModelViewSet answers 404; Django's LocaleMiddleware then
-    redirects an unknown path to its language-prefixed form, which is the
-    public site's catch-all and answers 404 too."""
+def refused(client, url):
+    """The mechanism resolves the id to its owner and refuses it (403)."""
     response = client.get(url)
-    assert (response.status_code, response.url) == (302, f"/fr{url}")
-    followed = client.get(response.url)
-    assert followed.status_code == 404
-    assert "beta contact" not in followed.content.decode()
+    assert response.status_code == 403
+    assert "beta contact" not in response.content.decode()
 
 
-# Holes the test plugin found in ``network.viewsets.AssociationOwnedModelViewSet``
-# (network/viewsets.py belongs to the isolation work done in parallel): strict
-# xfail, so that the fix turns them into failures until the mark is removed.
-VIEWSET_HOLES = {
-    "inspect": "InspectView shows another association's row (200)",
-    "history": "HistoryView filters log entries on 'association' (500)",
-}
-
-
-@pytest.mark.parametrize(
-    "view",
-    [
-        "edit",
-        "delete",
-        *[
-            pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=reason))
-            for name, reason in VIEWSET_HOLES.items()
-        ],
-    ],
-)
+@pytest.mark.parametrize("view", ["edit", "delete", "inspect", "history"])
 def test_model_object_views_refused_to_the_other_association(
     world, as_user, rows, view
 ):
     editor = as_user(world.alpha.editor)
     own = editor.get(model_urls(rows["alpha"]["contact"])[view])
     assert own.status_code == 200, view
-    refused_as_not_found(editor, model_urls(rows["beta"]["contact"])[view])
+    refused(editor, model_urls(rows["beta"]["contact"])[view])
 
 
 def test_model_of_the_other_association_cannot_be_deleted(world, as_user, rows):
     beta = rows["beta"]["contact"]
     editor = as_user(world.alpha.editor)
-    refused = editor.post(model_urls(beta)["delete"])
-    assert (refused.status_code, refused.url) == (
-        302,
-        f"/fr{model_urls(beta)['delete']}",
-    )
+    assert editor.post(model_urls(beta)["delete"]).status_code == 403
     assert Contact.objects.filter(pk=beta.pk).exists()
     owner = as_user(world.beta.editor, world.beta)
     assert owner.post(model_urls(beta)["delete"]).status_code == 302
