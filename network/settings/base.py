@@ -156,6 +156,7 @@ AXES_COOLOFF_TIME = dt.timedelta(
 )
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no banner on every management command
 # Behind a reverse proxy, the client's address is the proxy's unless the
 # number of trusted proxies in front of Django is given (X-Forwarded-For).
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None

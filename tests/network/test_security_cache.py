@@ -15,6 +15,7 @@ from django.core.management.commands.createcachetable import (
 )
 from wagtail.models import PageViewRestriction
 
+from network import cache as network_cache
 from sitepages import cache as sitepages_cache
 from tests.conftest import site_client
 
@@ -32,6 +33,13 @@ def menu_page(world):
     return page
 
 
+def _use(monkeypatch, process):
+    """Serve the next requests as the process whose cache client is ``process``
+    (the navigation and its version counters both read Django's cache)."""
+    monkeypatch.setattr(sitepages_cache, "cache", process)
+    monkeypatch.setattr(network_cache, "cache", process)
+
+
 def _processes(shared):
     if shared:
         command = CreateCacheTable()
@@ -42,7 +50,7 @@ def _processes(shared):
 
 
 def _menu_served_by(process, monkeypatch, world):
-    monkeypatch.setattr(sitepages_cache, "cache", process)
+    _use(monkeypatch, process)
     response = site_client(world.alpha.association).get("/fr/")
     assert response.status_code == 200
     return "Permanence du mardi" in response.content.decode()
@@ -64,7 +72,7 @@ def test_a_change_in_one_process_is_seen_by_every_other(
 ):
     process_a, process_b = _processes(shared=True)
     assert _menu_served_by(process_a, monkeypatch, world)  # warms A's entries
-    monkeypatch.setattr(sitepages_cache, "cache", process_b)
+    _use(monkeypatch, process_b)
     change(menu_page)  # B bumps the content version
     assert not _menu_served_by(process_a, monkeypatch, world)
 
@@ -72,6 +80,6 @@ def test_a_change_in_one_process_is_seen_by_every_other(
 def test_per_process_memory_would_keep_the_stale_menu(world, menu_page, monkeypatch):
     process_a, process_b = _processes(shared=False)
     assert _menu_served_by(process_a, monkeypatch, world)
-    monkeypatch.setattr(sitepages_cache, "cache", process_b)
+    _use(monkeypatch, process_b)
     _unpublish(menu_page)
     assert _menu_served_by(process_a, monkeypatch, world)  # the bug, reproduced
