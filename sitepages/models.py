@@ -210,6 +210,7 @@ class HomePage(BasePage):
         "sitepages.NewsIndexPage",
         "sitepages.MembersPage",
         "sitepages.NetworkNewsPage",
+        "sitepages.AppealPage",
     ]
 
     class Meta:
@@ -281,7 +282,11 @@ class ContentPage(BasePage):
         index.SearchField("body"),
     ]
     parent_page_types = ["sitepages.HomePage", "sitepages.ContentPage"]
-    subpage_types = ["sitepages.ContentPage", "sitepages.ActionPlanPage"]
+    subpage_types = [
+        "sitepages.ContentPage",
+        "sitepages.ActionPlanPage",
+        "sitepages.AppealPage",
+    ]
 
     class Meta:
         verbose_name = _("content page")
@@ -701,3 +706,26 @@ class NetworkNewsPage(HubOnlyPageMixin, BasePage):
             update.network_association = by_tree.get(update.path[: Page.steplen * 2])
         context["updates"] = updates
         return context
+
+
+# Fundraising appeals live in their own package; importing them here registers
+# the models with the sitepages app (they subclass ``BasePage`` above).
+from sitepages.appeals.models import (  # noqa: E402
+    AppealPage,
+    Contribution,
+    Pledge,
+)
+
+__all__ = [
+    "ActionPlanPage",
+    "AppealPage",
+    "BasePage",
+    "Contribution",
+    "ContentPage",
+    "HomePage",
+    "MembersPage",
+    "NetworkNewsPage",
+    "NewsIndexPage",
+    "Pledge",
+    "UpdatePage",
+]
