@@ -711,6 +711,7 @@ class NetworkNewsPage(HubOnlyPageMixin, BasePage):
 # Fundraising appeals live in their own package; importing them here registers
 # the models with the sitepages app (they subclass ``BasePage`` above).
 from sitepages.appeals.models import (  # noqa: E402
+    AppealLogEntry,
     AppealPage,
     Contribution,
     Pledge,
@@ -718,6 +719,7 @@ from sitepages.appeals.models import (  # noqa: E402
 
 __all__ = [
     "ActionPlanPage",
+    "AppealLogEntry",
     "AppealPage",
     "BasePage",
     "Contribution",
