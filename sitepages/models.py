@@ -211,6 +211,7 @@ class HomePage(BasePage):
         "sitepages.MembersPage",
         "sitepages.NetworkNewsPage",
         "sitepages.AppealPage",
+        "sitepages.AppealIndexPage",
     ]
 
     class Meta:
@@ -711,6 +712,7 @@ class NetworkNewsPage(HubOnlyPageMixin, BasePage):
 # Fundraising appeals live in their own package; importing them here registers
 # the models with the sitepages app (they subclass ``BasePage`` above).
 from sitepages.appeals.models import (  # noqa: E402
+    AppealIndexPage,
     AppealLogEntry,
     AppealPage,
     Contribution,
@@ -719,6 +721,7 @@ from sitepages.appeals.models import (  # noqa: E402
 
 __all__ = [
     "ActionPlanPage",
+    "AppealIndexPage",
     "AppealLogEntry",
     "AppealPage",
     "BasePage",

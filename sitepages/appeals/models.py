@@ -36,7 +36,7 @@ from wagtail.search import index
 from network.permissions import AssociationOwned
 from sitepages.appeals import references
 from sitepages.blocks import BaseStreamBlock
-from sitepages.models import BasePage
+from sitepages.models import BasePage, HubOnlyPageMixin
 
 CURRENCY_CHOICES = [("EUR", "EUR (€)"), ("GBP", "GBP (£)"), ("CHF", "CHF")]
 
@@ -471,3 +471,44 @@ class AppealLogEntry(BaseLogEntry):
         ordering = ["-timestamp", "-id"]
         verbose_name = _("appeal log entry")
         verbose_name_plural = _("appeal log entries")
+
+
+class AppealIndexPage(HubOnlyPageMixin, BasePage):
+    """The hub's list of every open appeal in the network, each with its
+    progress, in the visitor's language where the appeal is translated."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["sitepages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "sitepages/appeals/appeal_index_page.html"
+
+    class Meta:
+        verbose_name = _("appeals listing (hub)")
+
+    def get_open_appeals(self):
+        from django.utils import translation
+
+        today = timezone.localdate()
+        language = translation.get_language()
+        appeals = (
+            AppealPage.objects.live()
+            .public()
+            .filter(start_date__lte=today)
+            .filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=today))
+            .select_related("locale")
+            .order_by("end_date", "title")
+        )
+        chosen = {}
+        for appeal in appeals:
+            current = chosen.get(appeal.translation_key)
+            if current is None or appeal.locale.language_code == language:
+                chosen[appeal.translation_key] = appeal
+        return [(appeal, appeal.ledger()) for appeal in chosen.values()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["appeals"] = self.get_open_appeals()
+        return context

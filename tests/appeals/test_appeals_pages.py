@@ -94,3 +94,45 @@ def test_unknown_confirmation_code_is_404(world, client_on):
     for code in ["ZZZZZZZZ", "../../etc", "%00", "A" * 300]:
         response = client.get(url(world.appeal) + f"confirmation/{code}/")
         assert response.status_code == 404
+
+
+def test_hub_lists_every_open_appeal(world, client_on):
+    from sitepages.models import AppealIndexPage
+
+    listing = AppealIndexPage(title="Appels", slug="appels")
+    world.hub.site.root_page.add_child(instance=listing)
+    listing.save_revision().publish()
+    Contribution.objects.create(
+        association=world.beta, appeal=world.appeal_b, amount=Decimal("670")
+    )
+    response = client_on(world.hub).get("/fr/appels/")
+    assert response.status_code == 200
+    html = text(response)
+    assert world.appeal.title in html and world.appeal_b.title in html
+    assert world.closed.title not in html
+    assert re.search(r'<progress[^>]*value="670(\.00)?"[^>]*max="6700(\.00)?"', html)
+    assert not AppealIndexPage.can_create_at(world.alpha.site.root_page)
+
+
+def test_progress_block_on_any_page(world, client_on):
+    from sitepages.models import ContentPage
+
+    page = ContentPage(
+        title="Soutenir",
+        slug="soutenir",
+        body=[
+            (
+                "appeal_progress",
+                {"appeal": world.appeal, "heading": "Aidez-nous"},
+            )
+        ],
+    )
+    world.alpha.site.root_page.add_child(instance=page)
+    page.save_revision().publish()
+    Contribution.objects.create(
+        association=world.alpha, appeal=world.appeal, amount=Decimal("210")
+    )
+    html = text(client_on(world.alpha).get("/fr/soutenir/"))
+    assert "Aidez-nous" in html
+    assert re.search(r'<progress[^>]*value="210(\.00)?"[^>]*max="2100(\.00)?"', html)
+    assert "0.1 numéros" in html or "0,1 numéros" in html
