@@ -47,6 +47,13 @@ def test_bad_amounts_are_refused(world, client_on, amount):
     assert "errorlist" in response.content.decode()
 
 
+def test_refusal_is_explained_in_french(world, client_on):
+    response = post(client_on, world, pledge_data(amount="-5"))
+    html = response.content.decode()
+    assert "Votre promesse n’a pas été enregistrée" in html
+    assert "Le montant doit être supérieur à zéro." in html
+
+
 @pytest.mark.parametrize(
     "data",
     [
