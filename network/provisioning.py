@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail import hooks
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -97,8 +98,15 @@ def home_page_model():
 
 
 def association_plugin_permissions(plugins):
-    """Model permissions every enabled plugin grants its association groups."""
-    perms = []
+    """Model permissions every enabled plugin grants its association groups,
+    plus those every association gets whatever its plugins (apps of the core
+    declare them with the ``register_association_permissions`` hook, a
+    function returning "app_label.codename" strings)."""
+    perms = [
+        _perm(*label.split(".", 1))
+        for fn in hooks.get_hooks("register_association_permissions")
+        for label in fn()
+    ]
     for name in plugins:
         plugin = get_plugins().get(name)
         for label in getattr(plugin, "editor_permissions", []) or []:

@@ -22,6 +22,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from sitepages.appeals.blocks import AppealProgressBlock
+
 GROUP_TEXT = _("Text")
 GROUP_MEDIA = _("Media and files")
 GROUP_PRACTICAL = _("Practical information")
@@ -401,6 +403,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     procedure = ProcedureBlock()
     team_grid = TeamGridBlock()
     contact_card = ContactCardBlock()
+    appeal_progress = AppealProgressBlock()
 
 
 class FeaturedLinkBlock(LinkFieldsMixin, blocks.StructBlock):

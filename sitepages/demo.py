@@ -377,6 +377,9 @@ def load(stdout, associations):
         if builder is None:
             continue
         SiteLoader(association, stdout).run(builder())
+    from sitepages.appeals import demo as appeals_demo
+
+    appeals_demo.load(stdout, associations)
 
 
 def refresh_home(association, stdout):

@@ -235,6 +235,8 @@ class HomePage(BasePage):
         "sitepages.NewsIndexPage",
         "sitepages.MembersPage",
         "sitepages.NetworkNewsPage",
+        "sitepages.AppealPage",
+        "sitepages.AppealIndexPage",
     ]
 
     class Meta:
@@ -287,7 +289,11 @@ class ContentPage(BasePage):
         index.SearchField("body"),
     ]
     parent_page_types = ["sitepages.HomePage", "sitepages.ContentPage"]
-    subpage_types = ["sitepages.ContentPage", "sitepages.ActionPlanPage"]
+    subpage_types = [
+        "sitepages.ContentPage",
+        "sitepages.ActionPlanPage",
+        "sitepages.AppealPage",
+    ]
 
     class Meta:
         verbose_name = _("content page")
@@ -707,3 +713,30 @@ class NetworkNewsPage(HubOnlyPageMixin, BasePage):
             update.network_association = by_tree.get(Association.tree_path(update))
         context["updates"] = updates
         return context
+
+
+# Fundraising appeals live in their own package; importing them here registers
+# the models with the sitepages app (they subclass ``BasePage`` above).
+from sitepages.appeals.models import (  # noqa: E402
+    AppealIndexPage,
+    AppealLogEntry,
+    AppealPage,
+    Contribution,
+    Pledge,
+)
+
+__all__ = [
+    "ActionPlanPage",
+    "AppealIndexPage",
+    "AppealLogEntry",
+    "AppealPage",
+    "BasePage",
+    "Contribution",
+    "ContentPage",
+    "HomePage",
+    "MembersPage",
+    "NetworkNewsPage",
+    "NewsIndexPage",
+    "Pledge",
+    "UpdatePage",
+]

@@ -1,8 +1,12 @@
-"""Admin integration of sitepages: editor styles for the shared blocks."""
+"""Admin integration of sitepages: editor styles for the shared blocks, and
+the treasurer's fundraising admin (``sitepages.appeals.admin``)."""
 
 from django.templatetags.static import static
+from django.urls import include, path
 from django.utils.html import format_html
 from wagtail import hooks
+
+from sitepages.appeals import admin as appeals_admin
 
 
 @hooks.register("insert_global_admin_css")
@@ -11,3 +15,44 @@ def action_plan_editor_css():
     return format_html(
         '<link rel="stylesheet" href="{}">', static("css/sitepages-admin.css")
     )
+
+
+@hooks.register("register_association_permissions")
+def appeals_permissions():
+    """Every association's editors and moderators are its treasurers: they
+    see and process its pledges and record its offline gifts (rows narrowed
+    to their associations by ``AssociationOwnedPermissionPolicy``)."""
+    return [
+        "sitepages.view_pledge",
+        "sitepages.change_pledge",
+        "sitepages.view_contribution",
+        "sitepages.add_contribution",
+        "sitepages.change_contribution",
+        "sitepages.delete_contribution",
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_fundraising():
+    return appeals_admin.FundraisingViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def fundraising_urls():
+    return [
+        path("", include((appeals_admin.admin_urls(), "appeals_admin"))),
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def pledges_panel(request, panels):
+    panels.append(appeals_admin.PledgesPanel(request))
+
+
+@hooks.register("register_log_actions")
+def appeals_log_model(actions):
+    """Pledges and gifts log into ``AppealLogEntry``, scoped per association."""
+    from sitepages.models import AppealLogEntry, Contribution, Pledge
+
+    actions.register_model(Pledge, AppealLogEntry)
+    actions.register_model(Contribution, AppealLogEntry)

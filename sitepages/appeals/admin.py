@@ -1,0 +1,417 @@
+"""The treasurer's admin: pledges, offline gifts, batch actions, bank
+statement import, CSV export and the dashboard panel.
+
+Everything is scoped by ``network.permissions``: the viewsets are
+``AssociationOwnedModelViewSet``s, and the custom views below read pledges
+only through ``policy_for(Pledge).visible_queryset(user)``, so an editor of
+association A never sees B's donors (coordinators see everyone's). Wired in
+``sitepages.wagtail_hooks``.
+"""
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.encoding import force_str
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets import HeaderButton
+
+from network import permissions
+from network.viewsets import AssociationOwnedModelViewSet
+from sitepages.appeals import bank_statement
+from sitepages.appeals.formatting import money
+from sitepages.appeals.ledger import waiting_pledges
+from sitepages.appeals.models import (
+    AppealPage,
+    Contribution,
+    Pledge,
+    PledgeStatus,
+)
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """A spreadsheet never runs a cell as a formula (CSV injection)."""
+    text = "" if value is None else force_str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def visible_pledges(user):
+    return permissions.policy_for(Pledge).visible_queryset(user)
+
+
+def visible_appeals(request):
+    """Appeals of the user's trees, plus those shared with their associations."""
+    pages = permissions.scope_pages(AppealPage.objects.all(), request.user)
+    shared = AppealPage.objects.filter(
+        partner_associations__in=permissions.user_associations(request.user)
+    )
+    return (pages | shared).distinct().order_by("title")
+
+
+class PledgeFilterSet(WagtailFilterSet):
+    appeal = django_filters.ModelChoiceFilter(
+        label=_("Appeal"), queryset=visible_appeals
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=PledgeStatus.choices
+    )
+
+    class Meta:
+        model = Pledge
+        fields = ["appeal", "status"]
+
+
+class SafeCSVMixin:
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                name: csv_safe(self.preprocess_field_value(name, value, "csv"))
+                for name, value in row_dict.items()
+            }
+        )
+
+
+class PledgeIndexView(SafeCSVMixin, AssociationOwnedModelViewSet.index_view_class):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("appeal", "association")
+
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if permissions.policy_for(Pledge).user_has_permission(
+            self.request.user, "change"
+        ):
+            buttons += [
+                HeaderButton(
+                    _("Process waiting pledges"),
+                    url=reverse("appeals_admin:process"),
+                    icon_name="tick",
+                ),
+                HeaderButton(
+                    _("Import a bank statement"),
+                    url=reverse("appeals_admin:bank_statement"),
+                    icon_name="upload",
+                ),
+            ]
+        return buttons
+
+
+class ScopedInspectView(AssociationOwnedModelViewSet.inspect_view_class):
+    """Wagtail's ``InspectView.get_object`` reads ``self.model`` directly,
+    past the scoped querysets: look the row up among the user's own."""
+
+    def get_object(self, queryset=None):
+        from django.contrib.admin.utils import unquote
+        from django.shortcuts import get_object_or_404
+
+        return get_object_or_404(
+            permissions.policy_for(self.model).visible_queryset(self.request.user),
+            pk=unquote(str(self.pk)),
+        )
+
+
+class PledgeForm(WagtailAdminModelForm):
+    class Meta:
+        model = Pledge
+        fields = [
+            "status",
+            "received_at",
+            "amount",
+            "payment_method",
+            "donor_name",
+            "email",
+            "message",
+            "consent_to_contact",
+            "public_display",
+        ]
+
+
+class PledgeViewSet(AssociationOwnedModelViewSet):
+    model = Pledge
+    icon = "pick"
+    menu_label = _("Pledges")
+    url_prefix = "appeals/pledges"
+    name = "pledges"
+    add_to_admin_menu = False
+    index_view_class = PledgeIndexView
+    inspect_view_class = ScopedInspectView
+    filterset_class = PledgeFilterSet
+    search_fields = ["reference", "donor_name", "email"]
+    list_display = [
+        "reference",
+        Column("amount", label=_("Amount"), accessor="amount"),
+        "status",
+        Column("donor", label=_("Donor"), accessor="donor_name"),
+        Column("appeal", label=_("Appeal"), accessor="appeal"),
+        DateColumn("created_at", label=_("Pledged on")),
+    ]
+    list_export = [
+        "reference",
+        "created_at",
+        "appeal",
+        "association",
+        "amount",
+        "currency",
+        "status",
+        "received_at",
+        "payment_method",
+        "donor_name",
+        "email",
+        "consent_to_contact",
+        "public_display",
+        "message",
+        "language",
+    ]
+    export_filename = "pledges"
+    form_fields = PledgeForm.Meta.fields
+    inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return PledgeForm
+
+
+class ContributionForm(WagtailAdminModelForm):
+    """Only the user's associations and the appeals they can see."""
+
+    class Meta:
+        model = Contribution
+        fields = ["association", "appeal", "amount", "date", "source", "label"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        self.fields["association"].queryset = permissions.user_associations(user)
+
+        class _Request:
+            pass
+
+        request = _Request()
+        request.user = user
+        self.fields["appeal"].queryset = visible_appeals(request)
+
+
+class ContributionIndexView(
+    SafeCSVMixin, AssociationOwnedModelViewSet.index_view_class
+):
+    pass
+
+
+class ContributionViewSet(AssociationOwnedModelViewSet):
+    model = Contribution
+    icon = "doc-full"
+    menu_label = _("Offline gifts")
+    url_prefix = "appeals/gifts"
+    name = "contributions"
+    add_to_admin_menu = False
+    index_view_class = ContributionIndexView
+    inspect_view_class = ScopedInspectView
+    list_display = [
+        "label",
+        Column("amount", label=_("Amount"), accessor="amount"),
+        "source",
+        Column("appeal", label=_("Appeal"), accessor="appeal"),
+        DateColumn("date", label=_("Date")),
+    ]
+    list_filter = ["source"]
+    list_export = ["date", "appeal", "association", "amount", "source", "label"]
+    export_filename = "offline-gifts"
+    form_fields = ContributionForm.Meta.fields
+
+    def get_form_class(self, for_update=False):
+        return ContributionForm
+
+
+class FundraisingViewSetGroup(ViewSetGroup):
+    menu_label = _("Fundraising")
+    menu_icon = "pick"
+    menu_order = 250
+    items = (PledgeViewSet, ContributionViewSet)
+
+
+# --- batch actions ---------------------------------------------------------
+
+ACTIONS = {
+    "received": _("Mark received"),
+    "cancel": _("Cancel"),
+    "erase": _("Erase personal data"),
+}
+
+
+class _TreasurerView(WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "pick"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not permissions.policy_for(Pledge).user_has_permission(
+            request.user, "change"
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("pledges:index"), "label": _("Pledges")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+def apply_action(user, action, ids):
+    """Apply ``action`` to the user's pledges among ``ids``; return the count."""
+    pledges = visible_pledges(user).filter(pk__in=ids).select_for_update()
+    done = 0
+    with transaction.atomic():
+        for pledge in pledges:
+            if action == "received":
+                done += pledge.mark_received()
+            elif action == "cancel":
+                done += pledge.cancel()
+            elif action == "erase":
+                pledge.erase_personal_data()
+                done += 1
+    return done
+
+
+def _clean_ids(values):
+    ids = []
+    for value in values:
+        try:
+            ids.append(int(value))
+        except (TypeError, ValueError):
+            continue
+    return ids
+
+
+class ProcessPledgesView(_TreasurerView):
+    """Waiting pledges with a checkbox each: mark received, cancel or erase,
+    one by one or in a batch (also reached with ``?id=`` from a pledge)."""
+
+    template_name = "sitepages/appeals/admin/process.html"
+    page_title = _("Process pledges")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pledges = visible_pledges(self.request.user).select_related("appeal")
+        chosen = _clean_ids(self.request.GET.getlist("id"))
+        if chosen:
+            pledges = pledges.filter(pk__in=chosen)
+        else:
+            pledges = pledges.filter(status=PledgeStatus.PLEDGED)
+        context.update({"pledges": pledges[:500], "actions": ACTIONS})
+        return context
+
+    def post(self, request):
+        action = request.POST.get("action")
+        ids = _clean_ids(request.POST.getlist("pledge"))
+        if action not in ACTIONS or not ids:
+            messages.error(request, _("Choose pledges and an action."))
+            return redirect("appeals_admin:process")
+        done = apply_action(request.user, action, ids)
+        messages.success(
+            request,
+            ngettext("%(count)d pledge updated.", "%(count)d pledges updated.", done)
+            % {"count": done},
+        )
+        return redirect("appeals_admin:process")
+
+
+class StatementForm(forms.Form):
+    statement = forms.FileField(label=_("Bank statement (CSV)"))
+
+
+class BankStatementView(_TreasurerView):
+    """Upload a statement, preview the lines matched by reference code,
+    confirm to mark those pledges received. Unmatched lines are listed."""
+
+    template_name = "sitepages/appeals/admin/bank_statement.html"
+    page_title = _("Import a bank statement")
+
+    def get(self, request):
+        return self.render_to_response(self.get_context_data(form=StatementForm()))
+
+    def post(self, request):
+        if "confirm" in request.POST:
+            ids = _clean_ids(request.POST.getlist("pledge"))
+            done = apply_action(request.user, "received", ids)
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d pledge marked received.",
+                    "%(count)d pledges marked received.",
+                    done,
+                )
+                % {"count": done},
+            )
+            return redirect("appeals_admin:bank_statement")
+        form = StatementForm(request.POST, request.FILES)
+        context = {"form": form}
+        status = 200
+        if form.is_valid():
+            try:
+                lines = bank_statement.read(form.cleaned_data["statement"].read())
+            except bank_statement.StatementError as error:
+                form.add_error("statement", str(error))
+                status = 400
+            else:
+                lines = bank_statement.match(
+                    lines, visible_pledges(request.user).select_related("appeal")
+                )
+                context.update(
+                    {
+                        "matched": [line for line in lines if line.matched],
+                        "unmatched": [line for line in lines if not line.matched],
+                    }
+                )
+        else:
+            status = 400
+        return self.render_to_response(self.get_context_data(**context), status=status)
+
+
+class PledgesPanel(Component):
+    """Dashboard: "5 pledges waiting, 1,240 €" for the user's associations."""
+
+    name = "appeals_pledges"
+    order = 60
+    template_name = "sitepages/appeals/admin/panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        queryset = visible_pledges(self.request.user)
+        rows = []
+        for currency in (
+            queryset.filter(status=PledgeStatus.PLEDGED)
+            .values_list("currency", flat=True)
+            .distinct()
+            .order_by("currency")
+        ):
+            count, amount = waiting_pledges(queryset.filter(currency=currency))
+            rows.append({"count": count, "amount": money(amount, currency)})
+        return {"rows": rows, "process_url": reverse("appeals_admin:process")}
+
+
+def admin_urls():
+    return [
+        path(
+            "appeals/process/",
+            ProcessPledgesView.as_view(),
+            name="process",
+        ),
+        path(
+            "appeals/bank-statement/",
+            BankStatementView.as_view(),
+            name="bank_statement",
+        ),
+    ]

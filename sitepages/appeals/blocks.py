@@ -1,0 +1,31 @@
+"""The appeal progress block: any page embeds an appeal's progress bar."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class AppealProgressBlock(blocks.StructBlock):
+    """An appeal chosen in a StreamField, shown with its live progress."""
+
+    appeal = blocks.PageChooserBlock(
+        label=_("Appeal"), page_type="sitepages.AppealPage"
+    )
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=160)
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/appeal_progress_block.html"
+        label = _("Appeal progress")
+        description = _(
+            "The progress bar of a fundraising appeal, with a link to give."
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        appeal = value.get("appeal")
+        appeal = appeal.specific if appeal is not None else None
+        if appeal is not None and not appeal.live:
+            appeal = None
+        context["appeal"] = appeal
+        context["totals"] = appeal.ledger() if appeal is not None else None
+        return context

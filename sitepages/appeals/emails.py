@@ -1,0 +1,23 @@
+"""The pledge confirmation e-mail, written in the donor's language."""
+
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+
+def send_confirmation(pledge, confirmation_url):
+    if not pledge.email:
+        return False
+    with translation.override(pledge.language):
+        context = {
+            "pledge": pledge,
+            "appeal": pledge.appeal,
+            "confirmation_url": confirmation_url,
+        }
+        subject = _("Your pledge %(reference)s: how to give") % {
+            "reference": pledge.reference
+        }
+        body = render_to_string("sitepages/appeals/email/confirmation.txt", context)
+    send_mail(subject, body, None, [pledge.email])
+    return True

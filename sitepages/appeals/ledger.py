@@ -1,0 +1,98 @@
+"""An appeal's totals, computed by the database from its pledges and gifts.
+
+There is no counter field: every figure is an aggregate over ``Pledge`` and
+``Contribution`` rows, so concurrent pledges can never lose an update. Every
+translation of an appeal shares its ledger (same ``translation_key``).
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
+
+from django.db.models import Count, DecimalField, Q, Sum, Value
+from django.db.models.functions import Coalesce
+
+ZERO = Decimal("0")
+
+
+@dataclass(frozen=True)
+class Totals:
+    goal: Decimal
+    currency: str
+    received_pledges: Decimal
+    contributions: Decimal
+    pledged: Decimal  # promised, not yet received
+    supporters: int
+    waiting_count: int
+    days_left: int | None
+    unit_cost: Decimal | None
+
+    @property
+    def received(self) -> Decimal:
+        return self.received_pledges + self.contributions
+
+    @property
+    def remaining(self) -> Decimal:
+        return max(self.goal - self.received, ZERO)
+
+    @property
+    def percent(self) -> int:
+        if not self.goal:
+            return 0
+        return int(min(self.received * 100 / self.goal, Decimal(100)))
+
+    @property
+    def units_funded(self) -> Decimal | None:
+        """Received money in impact units, rounded down to one decimal."""
+        if not self.unit_cost:
+            return None
+        return (self.received / self.unit_cost).quantize(
+            Decimal("0.1"), rounding=ROUND_DOWN
+        )
+
+
+def _sum(field, **filters):
+    return Coalesce(
+        Sum(field, filter=Q(**filters) if filters else None),
+        Value(ZERO),
+        output_field=DecimalField(max_digits=14, decimal_places=2),
+    )
+
+
+def ledger_filter(appeal):
+    return {"appeal__translation_key": appeal.translation_key}
+
+
+def totals(appeal) -> Totals:
+    """Two aggregate queries: pledges by status, then contributions."""
+    from sitepages.appeals.models import Contribution, Pledge, PledgeStatus
+
+    pledges = Pledge.objects.filter(**ledger_filter(appeal)).aggregate(
+        received=_sum("amount", status=PledgeStatus.RECEIVED),
+        pledged=_sum("amount", status=PledgeStatus.PLEDGED),
+        waiting=Count("pk", filter=Q(status=PledgeStatus.PLEDGED)),
+        supporters=Count("pk", filter=~Q(status=PledgeStatus.CANCELLED)),
+    )
+    gifts = Contribution.objects.filter(**ledger_filter(appeal)).aggregate(
+        total=_sum("amount"), count=Count("pk")
+    )
+    return Totals(
+        goal=appeal.goal,
+        currency=appeal.currency,
+        received_pledges=pledges["received"],
+        contributions=gifts["total"],
+        pledged=pledges["pledged"],
+        supporters=pledges["supporters"] + gifts["count"],
+        waiting_count=pledges["waiting"],
+        days_left=appeal.days_left(),
+        unit_cost=appeal.impact_unit_cost if appeal.impact_unit_name else None,
+    )
+
+
+def waiting_pledges(queryset):
+    """``(count, amount)`` of the pledges in ``queryset`` still to be received."""
+    from sitepages.appeals.models import PledgeStatus
+
+    result = queryset.filter(status=PledgeStatus.PLEDGED).aggregate(
+        count=Count("pk"), amount=_sum("amount")
+    )
+    return result["count"], result["amount"]
