@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# The demo's accounts have a known password: serve on this machine only,
+# unless told otherwise (make demo DEMO_ADDR=0.0.0.0).
+DEMO_ADDR ?= 127.0.0.1
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: demo test install migrate messages lint browser bench clean
@@ -22,7 +25,7 @@ migrate: install messages
 
 demo: migrate
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver 0.0.0.0:8000
+	$(PY) manage.py runserver $(DEMO_ADDR):8000
 
 lint: install
 	$(VENV)/bin/ruff format --check .

@@ -719,7 +719,6 @@ class NetworkNewsPage(HubOnlyPageMixin, BasePage):
 # the models with the sitepages app (they subclass ``BasePage`` above).
 from sitepages.appeals.models import (  # noqa: E402
     AppealIndexPage,
-    AppealLogEntry,
     AppealPage,
     Contribution,
     Pledge,
@@ -728,7 +727,6 @@ from sitepages.appeals.models import (  # noqa: E402
 __all__ = [
     "ActionPlanPage",
     "AppealIndexPage",
-    "AppealLogEntry",
     "AppealPage",
     "BasePage",
     "Contribution",

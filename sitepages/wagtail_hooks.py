@@ -47,12 +47,3 @@ def fundraising_urls():
 @hooks.register("construct_homepage_panels")
 def pledges_panel(request, panels):
     panels.append(appeals_admin.PledgesPanel(request))
-
-
-@hooks.register("register_log_actions")
-def appeals_log_model(actions):
-    """Pledges and gifts log into ``AppealLogEntry``, scoped per association."""
-    from sitepages.models import AppealLogEntry, Contribution, Pledge
-
-    actions.register_model(Pledge, AppealLogEntry)
-    actions.register_model(Contribution, AppealLogEntry)

@@ -19,6 +19,14 @@ class AppealProgressBlock(blocks.StructBlock):
         description = _(
             "The progress bar of a fundraising appeal, with a link to give."
         )
+        # the admin preview shows the newest live appeal (get_preview_value)
+        preview_value = {"appeal": None, "heading": ""}
+
+    def get_preview_value(self):
+        from sitepages.models import AppealPage
+
+        appeal = AppealPage.objects.live().order_by("-first_published_at").first()
+        return {"appeal": appeal.pk if appeal else None, "heading": ""}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

@@ -29,8 +29,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import BaseLogEntry, Page
-from wagtail.models.audit_log import ModelLogEntryManager
+from wagtail.models import Page
 from wagtail.search import index
 
 from network.permissions import AssociationOwned
@@ -434,43 +433,6 @@ class Contribution(AssociationOwned):
 
     def __str__(self):
         return f"{self.label or self.get_source_display()} · {self.amount}"
-
-
-class AppealLogEntryManager(ModelLogEntryManager):
-    """Wagtail lists a model's log entries (site history report, history
-    views) to anyone holding a permission on the model; these entries are
-    narrowed to the user's associations, like the rows they describe."""
-
-    def log_action(self, instance, action, **kwargs):
-        kwargs.setdefault("association_id", getattr(instance, "association_id", None))
-        return super().log_action(instance, action, **kwargs)
-
-    def viewable_by_user(self, user):
-        from network import permissions
-
-        queryset = super().viewable_by_user(user)
-        if permissions.is_coordinator(user):
-            return queryset
-        return queryset.filter(association__in=permissions.user_association_ids(user))
-
-
-class AppealLogEntry(BaseLogEntry):
-    """Admin log of pledges and offline gifts, owned by their association."""
-
-    object_id = models.CharField(max_length=255, db_index=True)
-    association = models.ForeignKey(
-        "network.Association",
-        null=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    objects = AppealLogEntryManager()
-
-    class Meta(BaseLogEntry.Meta):
-        ordering = ["-timestamp", "-id"]
-        verbose_name = _("appeal log entry")
-        verbose_name_plural = _("appeal log entries")
 
 
 class AppealIndexPage(HubOnlyPageMixin, BasePage):

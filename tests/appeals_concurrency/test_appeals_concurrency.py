@@ -26,11 +26,15 @@ from tests.factories import make_association
 THREADS = 50
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL (DATABASE_URL=postgres://...)",
+)
+# serialized_rollback: the flush after a committing test would otherwise take
+# the rows made by migrations (locales, the root page) from the next tests
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(PLEDGE_RATE_LIMIT="1000/m")
 def test_fifty_concurrent_pledges_leave_exact_totals():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (DATABASE_URL=postgres://...)")
     from sitepages.models import AppealPage, Pledge
 
     alpha = make_association("alpha", name="Alpha", languages=["fr"])

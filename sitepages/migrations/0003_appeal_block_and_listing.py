@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sitepages', '0003_appeal_log_entries'),
+        ('sitepages', '0002_appeals'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
