@@ -41,13 +41,13 @@ from directory.models import (
     StatusChoices,
     stale_q,
 )
+from directory.uploads import delete_upload, purge_uploads, upload_path
 from network import permissions
 from network.models import Association
 from network.owners import names_object
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "admin_templates"
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-UPLOAD_DIR = "directory-imports"
 
 
 @lru_cache(maxsize=16)
@@ -141,8 +141,8 @@ class ConfirmForm(forms.Form):
         self.fields["association"].queryset = user_associations(user)
 
 
-def _upload_path(token):
-    return f"{UPLOAD_DIR}/{token}.csv"
+class CancelForm(forms.Form):
+    token = forms.UUIDField()
 
 
 def import_view(request):
@@ -150,9 +150,13 @@ def import_view(request):
     if not can_import(request.user):
         raise PermissionDenied
     context = {"page_title": _("Import directory entries"), "header_icon": "upload"}
+    if request.method == "POST" and "cancel" in request.POST:
+        return _cancel_import(request)
     if request.method == "POST" and "confirm" in request.POST:
         return _confirm_import(request, context)
     if request.method == "POST":
+        # Opportunistic clean-up of previews abandoned more than a day ago.
+        list(purge_uploads())
         form = ImportForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             data = form.cleaned_data["file"].read()
@@ -163,7 +167,7 @@ def import_view(request):
             token = None
             if report.ok:
                 token = uuid.uuid4()
-                default_storage.save(_upload_path(token), ContentFile(data))
+                default_storage.save(upload_path(token), ContentFile(data))
             context.update(
                 form=form,
                 report=report,
@@ -182,24 +186,35 @@ def _confirm_import(request, context):
     form = ConfirmForm(request.POST, user=request.user)
     if not form.is_valid():
         raise PermissionDenied
-    path = _upload_path(form.cleaned_data["token"])
+    token = form.cleaned_data["token"]
+    path = upload_path(token)
     if not default_storage.exists(path):
         messages.error(request, _("That upload has expired; please upload it again."))
         return HttpResponseRedirect(reverse("directory_import:upload"))
-    with default_storage.open(path, "rb") as stored:
-        data = stored.read()
-    importer = DirectoryImporter(
-        form.cleaned_data["association"],
-        draft=form.cleaned_data["draft"],
-        user=request.user,
-    )
-    report = importer.run(open_bytes(data))
-    default_storage.delete(path)
+    try:
+        with default_storage.open(path, "rb") as stored:
+            data = stored.read()
+        importer = DirectoryImporter(
+            form.cleaned_data["association"],
+            draft=form.cleaned_data["draft"],
+            user=request.user,
+        )
+        report = importer.run(open_bytes(data))
+    finally:
+        delete_upload(token)
     if not report.ok:
         context.update(form=ImportForm(user=request.user), report=report)
         return render_admin(request, "import.html", context, status=400)
     messages.success(request, report.summary())
     return HttpResponseRedirect(reverse("wagtailsnippets_directory_organisation:list"))
+
+
+def _cancel_import(request):
+    """Forget a previewed upload (the editor pressed Cancel)."""
+    form = CancelForm(request.POST)
+    if form.is_valid():
+        delete_upload(form.cleaned_data["token"])
+    return HttpResponseRedirect(reverse("directory_import:upload"))
 
 
 # One-tap confirmation -------------------------------------------------------------

@@ -73,6 +73,10 @@ DEFAULT_RADIUS_KM = 5.0
 MAX_RADIUS_KM = 500.0
 MAX_WITHIN_MINUTES = 600
 MAX_QUERY_LENGTH = 200
+# ``open_at`` bounds: far enough from the ends of ``datetime`` for any
+# time-zone conversion and look-ahead (the answer is then a plain 400).
+MIN_OPEN_AT = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+MAX_OPEN_AT = dt.datetime(2999, 12, 31, tzinfo=dt.UTC)
 TRUE_VALUES = {"1", "true", "yes", "on"}
 FALSE_VALUES = {"0", "false", "no", "off", ""}
 
@@ -111,11 +115,14 @@ class IsoDateTimeField(forms.Field):
         if timezone.is_naive(moment):
             moment = moment.replace(tzinfo=opening.site_zone())
         try:
-            moment.astimezone(dt.UTC)
+            # Opening hours are read in the site's zone and look a few days
+            # ahead: keep a margin from the ends of ``datetime``.
+            moment.astimezone(opening.site_zone())
+            in_range = MIN_OPEN_AT <= moment.astimezone(dt.UTC) <= MAX_OPEN_AT
         except (OverflowError, ValueError):
-            raise forms.ValidationError(
-                _("That date is out of range."), code="invalid"
-            ) from None
+            in_range = False
+        if not in_range:
+            raise forms.ValidationError(_("That date is out of range."), code="invalid")
         return moment
 
 
@@ -274,7 +281,14 @@ class DirectoryResults:
         return result
 
     def page(self, number: int, size: int) -> list[Organisation]:
+        """Page ``number`` (1-based); a page past the end is empty.
+
+        The offset is checked against the count before it reaches SQL, where
+        an offset beyond a 64-bit integer would overflow (SQLite).
+        """
         start = (number - 1) * size
+        if number < 1 or size < 1 or start >= self.count:
+            return []
         return self.slice(start, start + size)
 
     def iterator(self, chunk_size: int = 500):
