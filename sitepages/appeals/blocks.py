@@ -14,6 +14,8 @@ class AppealProgressBlock(blocks.StructBlock):
 
     class Meta:
         icon = "pick"
+        # the same group as sitepages.blocks.GROUP_PRACTICAL (which imports this)
+        group = _("Practical information")
         template = "blocks/appeal_progress_block.html"
         label = _("Appeal progress")
         description = _(

@@ -29,6 +29,7 @@ def test_base_stream_block_offers_every_shared_block():
         "procedure",
         "team_grid",
         "contact_card",
+        "appeal_progress",
     }
 
 
@@ -43,8 +44,11 @@ def test_each_block_has_picker_metadata_and_a_documented_template(name):
     assert meta.template.startswith("blocks/")
     with open(f"templates/{meta.template}", encoding="utf-8") as handle:
         first_line = handle.readline()
-    assert first_line.startswith("{% comment %}sitepages.blocks.")
-    assert type(block).__name__ in first_line
+    # the template names the block's class by its dotted path
+    block_class = type(block)
+    assert first_line.startswith(
+        f"{{% comment %}}{block_class.__module__}.{block_class.__name__}"
+    )
 
 
 def _all_block_types(block, seen=None):

@@ -6,6 +6,8 @@ from wagtail.models import Page
 from network.plugins import declares_parent, plugin_page_models
 from sitepages.models import (
     ActionPlanPage,
+    AppealIndexPage,
+    AppealPage,
     BasePage,
     ContentPage,
     HomePage,
@@ -19,9 +21,17 @@ from tests.sitepages.conftest import add_page, home_of
 TREE = {
     HomePage: (
         {Page},
-        {ContentPage, ActionPlanPage, NewsIndexPage, MembersPage, NetworkNewsPage},
+        {
+            ContentPage,
+            ActionPlanPage,
+            NewsIndexPage,
+            MembersPage,
+            NetworkNewsPage,
+            AppealPage,
+            AppealIndexPage,
+        },
     ),
-    ContentPage: ({HomePage, ContentPage}, {ContentPage, ActionPlanPage}),
+    ContentPage: ({HomePage, ContentPage}, {ContentPage, ActionPlanPage, AppealPage}),
     ActionPlanPage: ({HomePage, ContentPage}, set()),
     NewsIndexPage: ({HomePage}, {UpdatePage}),
     UpdatePage: ({NewsIndexPage}, set()),
