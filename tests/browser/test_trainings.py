@@ -154,6 +154,9 @@ def test_volunteer_path(browser, course, axe, screenshot):
     assert arabic.status == 200
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert "Samira K." in page.locator("main").inner_text()
+    # Nothing (the long verification address) widens the page on a phone.
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE_VIEWPORT["width"], width
     assert_accessible(axe, page, "certificate (ar)")
     screenshot(page, "trainings-certificate-ar-mobile.png")
     context.close()
