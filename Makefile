@@ -35,6 +35,7 @@ test: install messages lint
 	DJANGO_SETTINGS_MODULE=network.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=network.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest -q -n auto
+	$(VENV)/bin/pytest -q -m concurrency tests/appeals_concurrency
 
 browser: install messages
 	$(VENV)/bin/pytest -q -m browser tests/browser

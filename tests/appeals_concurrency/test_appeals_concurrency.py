@@ -23,6 +23,10 @@ from django.test import Client, override_settings
 from network.settings.base import SQLITE_OPTIONS
 from tests.factories import make_association
 
+# They commit and flush the database, taking the rows made by migrations with
+# them: they run in a process of their own, after the suite (Makefile, .ci/run).
+pytestmark = pytest.mark.concurrency
+
 THREADS = 50
 
 
