@@ -40,7 +40,10 @@ def test_direction():
 
 
 def test_django_learns_the_missing_languages_once():
-    assert locale.LANG_INFO["prs"] == {
+    # Django's get_language_info() adds "name_translated" to the entry it
+    # returns, so compare only the keys network supplies.
+    prs = locale.LANG_INFO["prs"]
+    assert {key: prs[key] for key in ("bidi", "code", "name", "name_local")} == {
         "bidi": True,
         "code": "prs",
         "name": "Dari",
