@@ -217,8 +217,9 @@ class _Reader:
                 if name not in block.child_blocks:
                     raise self.error(f"{where}[{index}]", f"unknown block '{name}'")
                 child = block.child_blocks[name]
+                item_where = f"{where}[{index}].{name}"
                 items.append(
-                    {"type": name, "value": self.block(child, item_value, where)}
+                    {"type": name, "value": self.block(child, item_value, item_where)}
                 )
             return items
         if isinstance(block, blocks.StructBlock):
