@@ -290,7 +290,7 @@ class DirectoryImportViewSet(ViewSet):
 
     def get_urlpatterns(self):
         return [
-            path("", admin_views.import_view, name="upload"),
+            path("", admin_views.ImportView.as_view(), name="upload"),
         ]
 
     def get_menu_item(self, order=None):
@@ -313,9 +313,13 @@ class CheckViewSet(ViewSet):
 
     def get_urlpatterns(self):
         return [
-            path("", admin_views.check_list, name="list"),
-            path("entry/<int:pk>/", admin_views.confirm_entry, name="entry"),
-            path("stop/<int:pk>/", admin_views.confirm_stop, name="stop"),
+            path("", admin_views.CheckListView.as_view(), name="list"),
+            path(
+                "entry/<int:pk>/",
+                admin_views.ConfirmEntryView.as_view(),
+                name="entry",
+            ),
+            path("stop/<int:pk>/", admin_views.ConfirmStopView.as_view(), name="stop"),
         ]
 
     def get_menu_item(self, order=None):
