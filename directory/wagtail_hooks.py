@@ -5,6 +5,8 @@
   ``network.viewsets.AssociationOwnedSnippetViewSet``) and categories;
 * the CSV import view, the "still accurate today" views and the dashboard
   panel listing entries to re-check (``directory.admin_views``).
+* the ``directory.import`` log action, which an imported entry's History tab
+  shows (``directory.importers``).
 """
 
 import django_filters
@@ -29,7 +31,7 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from directory import admin_views, moderation
+from directory import admin_views, importers, moderation
 from directory.csvformat import COLUMNS, escape_cell
 from directory.models import (
     Category,
@@ -377,3 +379,8 @@ def add_recheck_panel(request, panels):
     panel = admin_views.RecheckPanel(request)
     if panel.is_shown():
         panels.append(panel)
+
+
+@hooks.register("register_log_actions")
+def register_import_log_action(actions):
+    actions.register_action(importers.IMPORT_ACTION)(importers.ImportLogFormatter)
