@@ -25,6 +25,9 @@ blocks, so that a mistake names the file and the field:
 * a link to a page of the same site (a page chooser or a page foreign key) is
   its slug path, ``/membres``.
 
+A site's file may also describe its appeals for donations (``appeals``, read
+by ``sitepages.appeals.demo``).
+
 Plugins' demo cards (:func:`demo_cards`) come first among a home page's
 featured links. French pages are found by slug under their parent and created
 when missing; other languages are translations of them
@@ -131,15 +134,23 @@ class DemoDataError(ValueError):
     """A demo data file that does not match the page models."""
 
 
-def site_spec(slug):
-    """The ``PageSpec`` of the home page of demo site ``slug`` (its pages are
-    its children), or None when ``demo_data`` has no file for it."""
+def site_data(slug):
+    """The plain data of demo site ``slug``'s file, or None without a file."""
     path = DEMO_DATA / f"{slug}.yaml"
     if not path.is_file():
         return None
     with path.open(encoding="utf-8") as stream:
         data = yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    reader = _Reader(path.name)
+    return data or {}
+
+
+def site_spec(slug):
+    """The ``PageSpec`` of the home page of demo site ``slug`` (its pages are
+    its children), or None when ``demo_data`` has no file for it."""
+    data = site_data(slug)
+    if data is None:
+        return None
+    reader = _Reader(f"{slug}.yaml")
     home = reader.page(data.get("home") or {}, HomePage, "home")
     fields = home.fields
     fields["featured_links"] = [*demo_cards(), *fields.get("featured_links", [])]
