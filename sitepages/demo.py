@@ -261,20 +261,20 @@ class _Reader:
 # The loader ------------------------------------------------------------------
 
 
-def _strip_ids(value):
+def _comparable(value):
     """Block data without ids, with ListBlock items unwrapped and without
     empty struct fields, so that a stored value and a freshly described one
     compare equal."""
     if isinstance(value, dict):
         if value.get("type") == "item" and set(value) <= {"type", "value", "id"}:
-            return _strip_ids(value.get("value"))
+            return _comparable(value.get("value"))
         return {
-            k: _strip_ids(v)
+            k: _comparable(v)
             for k, v in value.items()
             if k != "id" and v not in ("", None)
         }
     if isinstance(value, list):
-        return [_strip_ids(item) for item in value]
+        return [_comparable(item) for item in value]
     return value
 
 
@@ -356,7 +356,7 @@ class SiteLoader:
         prepared = model_field.get_prep_value(value)
         if isinstance(prepared, str):
             prepared = json.loads(prepared)
-        return _strip_ids(prepared)
+        return _comparable(prepared)
 
     def publish(self, page, changed):
         """Save and publish ``page`` if it differs from its description (or
