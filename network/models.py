@@ -202,6 +202,14 @@ class Association(models.Model):
         )
 
 
+class HomeLayout(models.TextChoices):
+    """The home page layouts a site can choose (``home_page.html`` switches)."""
+
+    SPLIT = "split", _("Welcome text beside the picture, links and news as cards")
+    BANNER = "banner", _("Wide picture above the welcome text, news as a list")
+    COLUMNS = "columns", _("News beside the links, for sites that publish often")
+
+
 @register_setting(icon="palette")
 class ThemeSettings(BaseSiteSetting):
     """How an association's site looks and how to reach the association.
@@ -231,6 +239,13 @@ class ThemeSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("logo"),
+    )
+    home_layout = models.CharField(
+        _("home page layout"),
+        max_length=20,
+        choices=HomeLayout.choices,
+        default=HomeLayout.SPLIT,
+        help_text=_("How the home page arranges its welcome text, links and news."),
     )
     primary_colour = models.CharField(
         _("primary colour"),
@@ -262,7 +277,10 @@ class ThemeSettings(BaseSiteSetting):
             [FieldPanel("display_name"), FieldPanel("tagline"), FieldPanel("logo")],
             heading=_("Identity"),
         ),
-        FieldPanel("primary_colour"),
+        MultiFieldPanel(
+            [FieldPanel("primary_colour"), FieldPanel("home_layout")],
+            heading=_("Look"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("contact_email"),
