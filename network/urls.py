@@ -1,5 +1,7 @@
 """URLs: admin, APIs and plugins outside the language prefix; pages inside it."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
@@ -36,10 +38,13 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 if settings.DEBUG or settings.NETWORK_SERVE_MEDIA:
     # Django's ``static()`` helper only works with DEBUG on; the demo runs
-    # with it off so that visitors see the product's own 404 page.
+    # with it off so that visitors see the product's own 404 page. Documents
+    # are left out: only Wagtail's view serves them, checking their privacy.
     urlpatterns.append(
         re_path(
-            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
+            r"^{}(?P<path>(?!documents/).+)$".format(
+                re.escape(settings.MEDIA_URL.lstrip("/"))
+            ),
             serve_static_file,
             {"document_root": settings.MEDIA_ROOT},
         )

@@ -513,6 +513,8 @@ class ActionPlanPage(BasePage):
                     objectives.append(
                         {
                             "number": f"{axis_number}.{objective_number}",
+                            # for ids: "1.11" and "11.1" must differ
+                            "anchor": f"{axis_number}-{objective_number}",
                             "title": without_label(
                                 objective["title"],
                                 gettext("Objective %(number)s")

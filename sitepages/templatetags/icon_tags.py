@@ -53,8 +53,8 @@ def icon(name, extra_class=""):
         if part
     )
     return format_html(
-        '<svg class="{}" aria-hidden="true" focusable="false" width="20" height="20">'
-        '<use href="{}#{}"></use></svg>',
+        '<svg class="{}" aria-hidden="true" width="20" height="20">'
+        '<use href="{}#{}"/></svg>',
         classes,
         static(SPRITE),
         name,
