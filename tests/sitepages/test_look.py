@@ -296,7 +296,7 @@ def test_language_names_follow_the_interface_language(network, client_for):
     assert "arabe" in html.content.decode()
 
 
-def test_the_roots_are_named_after_the_platform():
+def test_the_roots_are_named_after_the_platform(db):
     assert Page.get_first_root_node().title == settings.WAGTAIL_SITE_NAME
     assert Collection.get_first_root_node().name == settings.WAGTAIL_SITE_NAME
 
