@@ -61,8 +61,9 @@ def test_hub_and_member_site_in_french_and_arabic(page, demo_network, axe, scree
 def logo_loaded(page, selector):
     """True when the image at ``selector`` was fetched and decoded."""
     return page.evaluate(
-        f"(() => {{ const i = document.querySelector({selector!r}); "
-        "return !!i && i.complete && i.naturalWidth > 0; }})()"
+        "selector => { const image = document.querySelector(selector); "
+        "return !!image && image.complete && image.naturalWidth > 0; }",
+        selector,
     )
 
 
@@ -130,7 +131,7 @@ def test_action_plan_table_shows_that_it_scrolls_on_a_phone(
     page, demo_network, axe, screenshot
 ):
     page.set_viewport_size(PHONE_VIEWPORT)
-    page.goto(demo_network.url("toit-commun", "/ar/plan-contre-les-expulsions/"))
+    page.goto(demo_network.url("plateforme", "/ar/plan-d-action-2024-2026/"))
     region = page.locator(".table-scroll").first
     hint = page.locator(".table-scroll__hint").first
     assert hint.is_visible()
