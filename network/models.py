@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Collection, Site
@@ -210,6 +211,19 @@ class HomeLayout(models.TextChoices):
     COLUMNS = "columns", _("News beside the links, for sites that publish often")
 
 
+class ThemeSettingsForm(WagtailAdminModelForm):
+    """The theme form: a form that says nothing of the home layout (an older
+    client, a script) keeps the default layout rather than failing."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "home_layout" in self.fields:
+            self.fields["home_layout"].required = False
+
+    def clean_home_layout(self):
+        return self.cleaned_data.get("home_layout") or HomeLayout.SPLIT
+
+
 @register_setting(icon="palette")
 class ThemeSettings(BaseSiteSetting):
     """How an association's site looks and how to reach the association.
@@ -272,6 +286,7 @@ class ThemeSettings(BaseSiteSetting):
         _("donation link"), blank=True, help_text=_("Where the 'Donate' button leads.")
     )
 
+    base_form_class = ThemeSettingsForm
     panels = [
         MultiFieldPanel(
             [FieldPanel("display_name"), FieldPanel("tagline"), FieldPanel("logo")],

@@ -314,3 +314,36 @@ def test_admin_avatars_never_come_from_gravatar(network, client_for, settings):
     assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
     html = client_for(network.alpha, network.editor_a).get("/admin/").content
     assert b"gravatar" not in html.lower()
+
+
+def test_admin_login_and_account_speak_french(network, client_for):
+    html = client_for(network.alpha).get("/admin/login/").content.decode()
+    assert 'lang="fr"' in html
+    assert "Mot de passe" in html
+    assert re.search(r">\s*Password\s*<", html) is None
+    client = client_for(network.alpha, network.editor_a)
+    html = client.get("/admin/account/").content.decode()
+    assert re.search(r">\s*(Password|Root)\s*<", html) is None
+    html = client.get(f"/admin/pages/{home_of(network.alpha).pk}/").content.decode()
+    assert re.search(r">\s*(Password|Root)\s*<", html) is None
+
+
+def test_moderators_choose_the_layout_in_the_theme_form(network, client_for):
+    client = client_for(network.alpha, network.moderator_a)
+    url = f"/admin/settings/network/themesettings/{network.alpha.site.pk}/"
+    form = client.get(url).content.decode()
+    assert 'name="home_layout"' in form
+    fields = {"display_name": "Alpha", "primary_colour": "#1d4e89", "logo": ""}
+    response = client.post(url, {**fields, "home_layout": "columns"})
+    assert response.status_code == 302
+    assert ThemeSettings.for_site(network.alpha.site).home_layout == "columns"
+    assert "home__columns" in client_for(network.alpha).get("/fr/").content.decode()
+    # an unknown layout is refused with a message, and nothing changes
+    response = client.post(url, {**fields, "home_layout": "carousel"})
+    assert response.status_code == 200
+    assert "carousel" in response.content.decode()
+    assert ThemeSettings.for_site(network.alpha.site).home_layout == "columns"
+    # a form that says nothing of the layout keeps the default one
+    response = client.post(url, fields)
+    assert response.status_code == 302
+    assert ThemeSettings.for_site(network.alpha.site).home_layout == "split"
