@@ -41,6 +41,7 @@ from wagtail.search import index
 
 from directory import opening
 from directory.filters import DirectoryFilterSet, public_organisations
+from directory.icons import CategoryLabel, category_icon
 from directory.models import (
     Category,
     Organisation,
@@ -148,7 +149,7 @@ class Entry:
     state: dict
     state_text: str
     today: str
-    categories: list[str]
+    categories: list[CategoryLabel]
     languages: list[dict]
     tel: str
     geo: str
@@ -424,7 +425,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
             state_text=state_text(state, now),
             today=today_text(place, state, now),
             categories=[
-                names.get(category.slug, category.name)
+                CategoryLabel(names.get(category.slug, category.name), category.slug)
                 for category in organisation.categories.all()
             ],
             languages=language_list(organisation.languages),
@@ -451,6 +452,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
                 {
                     "slug": slug,
                     "name": name,
+                    "icon": category_icon(slug),
                     "checked": slug in search.values["category"],
                 }
                 for slug, name in names.items()

@@ -225,11 +225,19 @@ WAGTAILDOCS_EXTENSIONS = [
 # (decompression bombs), and every image loses its GPS tags (network.images).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "network.images.LocationFreeImageForm"
+# Logos are best drawn as SVG. Wagtail keeps an SVG an SVG when a rendition's
+# filter ends with ``preserve-svg`` (see ``network.logos``); an
+# SVG is only ever shown through <img>, where its scripts never run.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 # Documents are only served through Wagtail's view, which checks collection
 # privacy; the web server must never serve MEDIA_ROOT/documents/ itself.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# Wagtail's login form, with its password label translated (network.forms).
+WAGTAILADMIN_USER_LOGIN_FORM = "network.forms.AdminLoginForm"
+# No avatars from Gravatar: each one would tell a third party who edits.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Maillage --------------------------------------------------------------------
@@ -239,6 +247,9 @@ NETWORK_HOME_PAGE_MODEL = "sitepages.HomePage"
 NETWORK_COORDINATORS_GROUP = "Network coordinators"
 # Refuse to run load_demo (known passwords) under production settings.
 NETWORK_IS_PRODUCTION = False
+# Let Django serve MEDIA_ROOT itself (development and the demo only; a web
+# server does it in production).
+NETWORK_SERVE_MEDIA = False
 
 # Language of management commands' messages (operators, not visitors).
 NETWORK_COMMAND_LANGUAGE = os.environ.get("NETWORK_COMMAND_LANGUAGE", "en")

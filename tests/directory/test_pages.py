@@ -692,3 +692,29 @@ def test_language_switcher_keeps_the_entry_and_the_filters(
     org = Organisation.objects.filter(live=True).first()
     body = client.get(detail_url("/fr/annuaire/", org)).content.decode()
     assert f'href="/ar/annuaire/org/{org.pk}/' in body
+
+
+# Icons (Lucide sprite, sitepages' icon tag) ------------------------------------------
+ICON = (
+    r'<svg class="icon[^"]*" aria-hidden="true"[^>]*>'
+    r'<use href="/static/icons/sprite\.svg#{}"/></svg>'
+)
+
+
+def test_categories_and_actions_carry_icons_beside_their_text(
+    client_for, network, directory_page, entries
+):
+    client = client_for(network.alpha)
+    html = client.get(detail_url("/en/annuaire/", entries["dinner"])).content.decode()
+    assert re.search(ICON.format("utensils") + r" Food</span>", html)
+    assert re.search(ICON.format("phone") + r" Call <span dir=\"ltr\">", html)
+    assert re.search(ICON.format("navigation") + r" Directions</a>", html)
+    assert re.search(ICON.format("mail") + r" Email", html)
+    html = client.get("/fr/annuaire/").content.decode()
+    # the filter's categories, the results and the list's tools
+    assert re.search(ICON.format("scale") + r" Accès aux droits</label>", html)
+    assert re.search(ICON.format("share-2") + r" Copier ou partager", html)
+    assert re.search(ICON.format("printer") + r" ", html)
+    # the names still read as a plain list where no icon fits (print view)
+    html = client.get("/en/annuaire/print/").content.decode()
+    assert "(Food)" in html
