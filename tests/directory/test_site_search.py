@@ -2,11 +2,25 @@
 and words matched through their stems in the directory's ``q``."""
 
 import pytest
+from django.utils import translation
 
 from tests.directory.conftest import make_org, translate
 from tests.directory.test_pages import add_directory_page
 
-GROUP = "Places in the directory"
+
+def tr(language, message):
+    with translation.override(language):
+        return translation.gettext(message)
+
+
+def see_all(language, count):
+    with translation.override(language):
+        text = translation.ngettext(
+            "See the %(count)s place in the directory",
+            "See the %(count)s places in the directory",
+            count,
+        )
+    return text % {"count": count}
 
 
 @pytest.fixture
@@ -51,14 +65,15 @@ def test_member_site_search_lists_directory_entries(network, places, client_for)
     add_directory_page(network.alpha)
     html = site_search(client_for(network.alpha), "fr", "douche")
     group = group_of(html)
-    assert GROUP in group
+    assert tr("fr", "Places in the directory") in group
+    assert tr("fr", "Places in the directory") == "Lieux de l’annuaire"
     assert "Douches du port" in group
     assert "Des <mark>douches</mark> chaudes et une laverie" in group
     assert (
         f'/fr/annuaire/org/{places.pk}/douches-du-port/">Douches du port</a>' in group
     )
     assert 'href="/fr/annuaire/?q=douche#results"' in group
-    assert "See the 1 place in the directory" in group
+    assert see_all("fr", 1) in group
     # a query matching no entry shows no group
     assert group_of(site_search(client_for(network.alpha), "fr", "piscine")) == ""
 
@@ -107,7 +122,8 @@ def test_site_search_with_entries_has_a_query_ceiling(
     with django_assert_max_num_queries(16):
         html = site_search(client, "fr", "douche")
     assert group_of(html).count("<li>") == 5
-    assert "See the 9 places in the directory" in html
+    assert see_all("fr", 9) == "Voir les 9 lieux dans l’annuaire"
+    assert see_all("fr", 9) in html
 
 
 def api_names(api, **params):
