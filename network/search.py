@@ -1,5 +1,13 @@
-"""The search index only ever holds what is stored in the database, never a
-draft's unsaved values.
+"""Search, shared by every app: what is indexed, and how words are matched.
+
+* The index only ever holds what is stored in the database, never a draft's
+  unsaved values (``PublishedIndexMixin``, below).
+* Words match through their stems and, in the site search, as prefixes
+  (``StemmedSearchMixin``, ``search_query``; see "Words, stems and prefixes").
+* ``highlight`` makes a result's excerpt with the matched words in ``<mark>``.
+
+Published values only
+---------------------
 
 Saving a draft of a live object (a page or a snippet with ``DraftStateMixin``)
 writes a revision and leaves the row's published values alone, but the object
