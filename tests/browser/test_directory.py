@@ -275,6 +275,23 @@ def test_print_list_fits_a_small_phone(page, directory):
         )
 
 
+@pytest.mark.parametrize("code", ["fr", "ar"])
+def test_site_search_lists_directory_entries(page, directory, axe, screenshot, code):
+    """EXOD's site search on a phone: the directory's places as their own
+    group, in French and in Arabic (right to left), accessible."""
+    network, _entries = directory
+    page.set_viewport_size(PHONE_VIEWPORT)
+    response = page.goto(url(network, f"/{code}/search/?q=douche"))
+    assert response.status == 200
+    group = page.locator("section.search-group")
+    assert group.locator("h2").is_visible()
+    assert group.locator("li a").all_inner_texts() == ["Douches"]
+    root = "document.documentElement"
+    assert page.evaluate(f"{root}.scrollWidth - {root}.clientWidth") <= 0
+    assert_accessible(axe, page, f"site search ({code})")
+    screenshot(page, f"search-results-{code}-mobile.png")
+
+
 @pytest.mark.parametrize(
     "code, direction, food, words",
     [
