@@ -50,6 +50,13 @@ def register_directory_plugin():
     return PLUGIN
 
 
+@hooks.register("register_site_search_provider")
+def directory_in_site_search(request, query, language_code):
+    from directory.site_search import site_search_group
+
+    return site_search_group(request, query, language_code)
+
+
 @hooks.register("register_sitepages_demo_cards")
 def directory_demo_cards():
     from directory.demo import demo_card

@@ -209,7 +209,8 @@ STORAGES = {
 # Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Maillage"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, with prefix queries (network.search_backend).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "network.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
