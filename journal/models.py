@@ -2,7 +2,8 @@
 
 Page tree (``parent_page_types`` / ``subpage_types``)::
 
-    sitepages.HomePage
+    sitepages.HomePage or sitepages.ContentPage (where the association
+    │                     enables the journal plugin)
     └── JournalIndexPage       the journal: covers by year, Atom feeds, search
         └── IssuePage          one issue: number, residency, editorial, PDF
             └── ArticlePage    a text, poem or drawing, with its contributors
@@ -138,7 +139,8 @@ class Consent(AssociationOwned):
 
     @property
     def active(self):
-        return self.withdrawn_at is None or self.withdrawn_at > timezone.now()
+        """Given (not dated in the future) and not withdrawn."""
+        return self.withdrawn_at is None and self.given_at <= timezone.now()
 
     def clean(self):
         super().clean()
@@ -184,6 +186,25 @@ class ArticleContributor(Orderable):
         verbose_name = _("contributor")
 
 
+def without_web_consent(translation_key, contributors):
+    """Those of ``contributors`` whose web consent for the article (any
+    language version, ``translation_key``) is missing or withdrawn now."""
+    contributors = list(contributors)
+    if not contributors:
+        return []
+    now = timezone.now()
+    consented = set(
+        Consent.objects.filter(
+            article__translation_key=translation_key,
+            channel=Channel.WEB,
+            contributor__in=contributors,
+            given_at__lte=now,
+            withdrawn_at__isnull=True,
+        ).values_list("contributor_id", flat=True)
+    )
+    return [c for c in contributors if c.pk not in consented]
+
+
 def reading_minutes(body) -> int:
     """Minutes to read a body StreamField at ``WORDS_PER_MINUTE``."""
     from django.utils.html import strip_tags
@@ -213,4 +234,5 @@ __all__ = [
     "IssuePage",
     "JournalIndexPage",
     "reading_minutes",
+    "without_web_consent",
 ]
