@@ -7,8 +7,8 @@
 * ``feeds/issues/`` and ``feeds/articles/``: Atom feeds of this journal in
   the page's language (``journal.feeds``), advertised in the page's ``<head>``;
 * ``search/?q=``: articles of this journal in the visitor's language;
-* ``contributors/<id>/``: a contributor's page (her published articles, only
-  if she agreed to be listed).
+* ``contributors/<id>/``: a contributor's page with her published articles,
+  only if she agreed to be listed (otherwise 404).
 
 ``IssuePage`` serves ``pdf/``: the uploaded print PDF, or the one generated
 from the issue's pages (``journal.pdf``), never a broken link.
@@ -26,7 +26,7 @@ from itertools import groupby
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import DatabaseError, models
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.shortcuts import redirect
@@ -53,6 +53,7 @@ from journal.languages import language_dir, language_name
 from journal.models import Contributor, reading_minutes, without_web_consent
 from network.forms import AssociationScopedFormMixin
 from sitepages.models import BasePage
+from sitepages.views import SEARCH_NOISE
 
 # Three reading sizes (``?size=`` or the ``journal_size`` cookie).
 TEXT_SIZES = ("small", "medium", "large")
@@ -153,7 +154,9 @@ class JournalIndexPage(RoutablePageMixin, BasePage):
 
     @path("search/")
     def search_route(self, request):
-        query = (request.GET.get("q") or "").strip()[:SEARCH_MAX_LENGTH]
+        # the site search's cleaning: operators and control characters go
+        query = " ".join(SEARCH_NOISE.sub(" ", request.GET.get("q", "")).split())
+        query = query[:SEARCH_MAX_LENGTH]
         results = []
         if query:
             articles = (
@@ -167,7 +170,7 @@ class JournalIndexPage(RoutablePageMixin, BasePage):
             )
             try:
                 found = list(articles.search(query, operator="and")[:50])
-            except Exception:  # noqa: BLE001 (a query the backend cannot parse)
+            except DatabaseError:  # a query the search backend cannot parse
                 found = []
             results = [a for a in found if a.path[: -Page.steplen] in live_issues]
         return TemplateResponse(
@@ -184,24 +187,23 @@ class JournalIndexPage(RoutablePageMixin, BasePage):
 
     @path("contributors/<int:pk>/")
     def contributor_route(self, request, pk):
+        # only a contributor who agreed to a public page has one
         contributor = (
             Contributor.objects.filter(
-                pk=pk, association=self.association, anonymous=False
+                pk=pk, association=self.association, anonymous=False, listed=True
             ).first()
             if self.association
             else None
         )
         if contributor is None:
             raise Http404
-        articles = []
-        if contributor.listed:
-            articles = list(
-                self.get_articles()
-                .filter(locale=self.locale, contributors__contributor=contributor)
-                .exclude(consent_withdrawn=True)
-                .distinct()
-                .order_by("-first_published_at")
-            )
+        articles = list(
+            self.get_articles()
+            .filter(locale=self.locale, contributors__contributor=contributor)
+            .exclude(consent_withdrawn=True)
+            .distinct()
+            .order_by("-first_published_at")
+        )
         return TemplateResponse(
             request,
             "journal/contributor.html",
