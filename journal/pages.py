@@ -31,6 +31,7 @@ from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import _json_script_escapes
@@ -41,6 +42,7 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
+    Panel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -516,6 +518,22 @@ class ArticleForm(JournalPageForm):
         return cleaned
 
 
+class ConsentStatusPanel(Panel):
+    """Tells the editor, above the article, whose web consent is missing."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "journal/admin/consent_status_panel.html"
+
+        def is_shown(self):
+            return self.instance.pk is not None
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["missing"] = [str(c) for c in self.instance.missing_web_consent()]
+            context["consents_url"] = reverse("journal_consents:add")
+            return context
+
+
 class ArticlePage(BasePage):
     """A text, poem or drawing of an issue, with its contributors."""
 
@@ -553,7 +571,8 @@ class ArticlePage(BasePage):
     )
 
     base_form_class = ArticleForm
-    content_panels = Page.content_panels + [
+    content_panels = [ConsentStatusPanel(heading=_("Web consent"))] + [
+        *Page.content_panels,
         FieldRowPanel([FieldPanel("rubric"), FieldPanel("original_language")]),
         InlinePanel("contributors", heading=_("Contributors"), label=_("Contributor")),
         FieldPanel("summary"),

@@ -261,3 +261,13 @@ def test_a_live_article_loses_its_place_when_the_web_consent_is_deleted(jworld, 
 def test_an_article_without_contributors_needs_no_consent(jworld):
     page = article(jworld.issue2, "Édito de l'équipe", [], slug="equipe")
     assert page.live
+
+
+def test_the_editor_says_whose_consent_is_missing(jworld):
+    client = admin(jworld, jworld.editor_a)
+    pending = client.get(f"/admin/pages/{jworld.pending.pk}/edit/").content.decode()
+    assert "Consentement web manquant pour Samir" in pending
+    assert 'href="/admin/journal_consents/new/"' in pending
+    ready = client.get(f"/admin/pages/{jworld.article_fr.pk}/edit/").content.decode()
+    assert "Consentement web manquant" not in ready
+    assert "couvre le web" in ready
