@@ -189,6 +189,9 @@ def test_odd_query_strings_never_500(visit, jworld):
         "/fr/journal/feeds/issues/",
         "/fr/journal/feeds/articles/",
         "/fr/journal/search/",
+        "/fr/journal/2025/",
+        f"/fr/journal/contributors/{jworld.nour.pk}/",
+        "/ar/journal/feeds/articles/",
     ]
     for path in paths:
         for params in (
@@ -285,3 +288,62 @@ def test_an_oversized_image_is_refused_clearly(jworld, settings):
     assert response.status_code == 200
     assert "trop gros" in response.content.decode()
     assert not get_image_model().objects.filter(title="Couverture trop lourde").exists()
+
+
+def test_every_body_block_reads_well(visit, jworld):
+    """Ordered contributors, reading time, a pull quote, a poem, an
+    illustration with caption and credit (responsive WebP renditions, loaded
+    lazily) and the author reading her text."""
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from tests.journal.conftest import article
+
+    drawing = get_image_model().objects.create(
+        title="Dessin",
+        file=get_test_image_file(filename="dessin.png", size=(1200, 800)),
+        collection=jworld.alpha.root_collection,
+    )
+    recording = get_document_model().objects.create(
+        title="Lecture",
+        file=ContentFile(b"ID3 fake mp3", name="lecture.mp3"),
+        collection=jworld.alpha.root_collection,
+    )
+    words = " ".join(["mot"] * 450)
+    article(
+        jworld.issue2,
+        "Tous les blocs",
+        [jworld.shy, jworld.nour],
+        slug="blocs",
+        rubric="Dessins",
+        body=[
+            ("paragraph", f"<p>{words}</p>"),
+            ("pull_quote", {"text": "Ici, chaque mot compte."}),
+            ("poem", {"title": "Nuit", "text": "vers un\nvers deux"}),
+            (
+                "image",
+                {
+                    "image": drawing,
+                    "alt_text": "Une tente sous la pluie",
+                    "caption": "La tente commune",
+                    "credit": "Awet",
+                },
+            ),
+            ("audio", {"audio": recording, "description": "Nour lit son texte"}),
+        ],
+    )
+    response = visit("/fr/journal/numero-2/blocs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Par Samir et Nour" in html  # credited in their order
+    assert "2 minutes de lecture" in html or "2\u00a0minutes" in html
+    assert '<aside class="pull-quote"><p>Ici, chaque mot compte.</p></aside>' in html
+    assert "vers un<br>vers deux" in html
+    figure = html[html.index('<figure class="article-figure">') :]
+    figure = figure[: figure.index("</figure>")]
+    assert 'alt="Une tente sous la pluie"' in figure
+    assert "La tente commune" in figure and "Awet" in figure
+    assert 'type="image/webp"' in figure and "srcset=" in figure
+    assert 'loading="lazy"' in figure
+    assert "<audio controls" in html and "Nour lit son texte" in html
+    assert '<span class="rubric">Dessins</span>' in html
