@@ -137,11 +137,6 @@ class Consent(AssociationOwned):
     def __str__(self):
         return f"{self.contributor} · {self.get_channel_display()} · {self.article}"
 
-    @property
-    def active(self):
-        """Given (not dated in the future) and not withdrawn."""
-        return self.withdrawn_at is None and self.given_at <= timezone.now()
-
     def clean(self):
         super().clean()
         errors = {}
@@ -157,6 +152,10 @@ class Consent(AssociationOwned):
             errors["contributor"] = _(
                 "This contributor belongs to another association."
             )
+        if self.article_id and self.association_id:
+            owner = self.article.association
+            if owner is not None and owner.pk != self.association_id:
+                errors["article"] = _("This article belongs to another association.")
         if errors:
             raise ValidationError(errors)
 

@@ -76,3 +76,21 @@ def test_contributor_page_lists_articles_only_if_she_consented(jworld, visit):
     other = jworld.other_contributor.pk
     assert visit(f"/fr/journal/contributors/{other}/").status_code == 404
     assert visit("/fr/journal/contributors/999999/").status_code == 404
+
+
+def test_a_consent_stays_within_one_association(jworld):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    consent = Consent(
+        association=jworld.beta,
+        contributor=jworld.other_contributor,
+        article=jworld.article_fr,  # alpha's article
+        channel=Channel.WEB,
+    )
+    with pytest.raises(ValidationError) as error:
+        consent.full_clean()
+    assert "article" in error.value.message_dict
+    consent.contributor = jworld.nour
+    consent.association = jworld.alpha
+    consent.full_clean()  # positive control: all of alpha
