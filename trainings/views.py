@@ -112,11 +112,13 @@ def course_context(request, course):
         certificate = Certificate.objects.filter(
             user=user, course_key=course.translation_key
         ).first()
+    required = course.required_courses()
     return {
         "profile": profile,
         "enrolment": enrolment,
         "module_rows": rows,
-        "missing_prerequisites": course.missing_prerequisites(user),
+        "prerequisites": required,
+        "missing_prerequisites": course.missing_prerequisites(user, required),
         "open_to_volunteer": course.is_open_to(profile),
         "certificate": certificate,
         "sessions": list(course.sessions.all()),
