@@ -108,27 +108,6 @@ def test_signup_flood_is_rate_limited(as_user, tw):
     cache.clear()
 
 
-def test_login_flood_is_rate_limited(as_user, tw):
-    cache.clear()
-    client = as_user()
-    for i in range(6):
-        response = client.post(
-            "/fr/volunteers/login/",
-            {"login": "amina@example.org", "password": f"wrong{i}"},
-        )
-    # allauth's per-address limit on failed logins: a clear message, and even
-    # the right password is refused while it holds
-    assert response.status_code in (200, 429)
-    if response.status_code == 200:
-        assert "errorlist" in response.content.decode()
-    client.post(
-        "/fr/volunteers/login/",
-        {"login": "amina@example.org", "password": "x"},
-    )
-    assert client.get("/fr/volunteers/").status_code == 302
-    cache.clear()
-
-
 def test_volunteer_never_reaches_the_admin(as_user, tw):
     client = as_user(tw.vol_a)
     response = client.get("/admin/")
