@@ -1,8 +1,9 @@
 """``manage.py purge_unconfirmed_volunteers [--days 30] [--dry-run]``
 
-Deletes volunteer accounts whose e-mail was never confirmed, older than
-``--days`` days (30 by default). Staff, superusers and members of any group
-(editors, moderators, coordinators) are never touched. Shows progress, and
+Deletes volunteer accounts (users with a volunteer profile) whose e-mail was
+never confirmed, older than ``--days`` days (30 by default). Any other
+account, staff, superusers and members of any group (editors, moderators,
+coordinators) are never touched. Shows progress, and
 ``--dry-run`` only counts.
 """
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         users = (
             get_user_model()
             .objects.filter(
+                volunteer_profile__isnull=False,
                 pk__in=unverified,
                 date_joined__lt=limit,
                 is_staff=False,
