@@ -65,6 +65,18 @@ def test_signup_confirm_then_account_works(as_user, tw):
     assert "Nour" in dashboard.content.decode()
 
 
+def test_signup_needs_only_e_mail_and_password(as_user, tw):
+    client = as_user()
+    response = client.post(
+        "/en/volunteers/signup/", {"email": "rania.k@example.org", "password1": STRONG}
+    )
+    assert response.status_code == 302
+    profile = VolunteerProfile.objects.get(user__email="rania.k@example.org")
+    assert profile.association == tw.alpha
+    assert profile.display_name == "rania.k"
+    assert profile.language == "en"
+
+
 def test_signup_chooses_another_association(as_user, tw):
     response = signup(as_user(), association=str(tw.beta.pk))
     assert response.status_code == 302
@@ -82,7 +94,7 @@ def test_signup_chooses_another_association(as_user, tw):
         {"password": "123456"},  # weak
         {"password": "password"},
         {"email": "not-an-email"},
-        {"display_name": ""},
+        {"display_name": "x" * 121},
         {"association": "999999"},
         {"association": "abc"},
     ],
