@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -52,6 +53,14 @@ def test_data_json_is_hers_only(as_user, tw):
 def test_delete_erases_and_keeps_anonymous_counts(as_user, tw):
     client = as_user(tw.vol_a)
     _complete(client, tw)
+    # her logins left throttling records (django-axes) naming her e-mail
+    for password in ("correct-horse-9", "wrong-password"):
+        as_user().post(
+            "/fr/volunteers/login/",
+            {"login": "amina@example.org", "password": password},
+        )
+    traces = [AccessLog, AccessAttempt]
+    assert all(m.objects.filter(username="amina@example.org").exists() for m in traces)
     assert client.get("/fr/volunteers/delete/").status_code == 200
     assert client.post("/fr/volunteers/delete/", {}).status_code == 400  # unconfirmed
     assert User.objects.filter(pk=tw.vol_a.pk).exists()
@@ -67,6 +76,8 @@ def test_delete_erases_and_keeps_anonymous_counts(as_user, tw):
     ):
         assert not model.objects.filter(association=tw.alpha).exists(), model
     assert not EmailAddress.objects.filter(email="amina@example.org").exists()
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        assert not model.objects.filter(username="amina@example.org").exists()
     kept = AnonymousCompletion.objects.get()
     assert kept.association == tw.alpha and kept.course_key == tw.basics.translation_key
     assert client.get("/fr/volunteers/").status_code == 302

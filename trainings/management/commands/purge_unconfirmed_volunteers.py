@@ -14,6 +14,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from trainings.views import forget_login_traces
+
 
 class Command(BaseCommand):
     help = "Delete volunteer accounts left unconfirmed for more than N days."
@@ -55,7 +57,9 @@ class Command(BaseCommand):
         for start in range(0, total, 200):
             batch = ids[start : start + 200]
             with transaction.atomic():
-                get_user_model().objects.filter(pk__in=batch).delete()
+                doomed = get_user_model().objects.filter(pk__in=batch)
+                forget_login_traces(doomed)
+                doomed.delete()
             done += len(batch)
             self.stdout.write(f"\r{done}/{total} deleted", ending="")
         self.stdout.write(f"\n{total} unconfirmed account(s) deleted.")
