@@ -165,6 +165,21 @@ AXES_COOLOFF_TIME = dt.timedelta(
     minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
 )
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+
+
+def axes_login_name(request, credentials=None):
+    """The name a login tried: the admin's ``username``, or the e-mail of an
+    e-mail login (``authenticate(email=...)``, a form field ``login``).
+    Without it every e-mail login would count as the same "no name" from
+    that address, and one person's typos would lock out her neighbours."""
+    for source in (credentials or {}, getattr(request, "POST", None) or {}):
+        for key in ("username", "email", "login"):
+            if source.get(key):
+                return str(source[key])
+    return None
+
+
+AXES_USERNAME_CALLABLE = axes_login_name
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # no banner on every management command
 # Behind a reverse proxy, the client's address is the proxy's unless the
