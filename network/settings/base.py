@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -297,4 +298,16 @@ ACCOUNT_RATE_LIMITS = {
     ),
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/180s/key",
+}
+
+# Background work (Django's tasks framework through django-tasks, which
+# Wagtail 8 uses too). Development and tests run tasks at once; production
+# queues them in the database for ``manage.py db_worker`` (see
+# docs/deployment.md). ``TASKS_BACKEND`` overrides either.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
 }
