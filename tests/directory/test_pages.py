@@ -721,6 +721,8 @@ def test_categories_and_actions_carry_icons_beside_their_text(
     # the names still read as a plain list where no icon fits (print view)
     html = client.get("/en/annuaire/print/").content.decode()
     assert "(Food)" in html
+
+
 # Open-data links, map counts, print list on a phone, RTL isolation ------------
 def get_html(client, path, params=None):
     response = client.get(path, params or {})
