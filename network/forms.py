@@ -8,6 +8,16 @@ association-owned models, any row of a model declared shared. A forged id is a
 form error ("Select a valid choice"). The viewsets of ``network.viewsets`` add
 it to every form they build, so a model need not name it;
 ``AssociationOwnedForm`` is the ready-made base form for ``base_form_class``.
+
+Page forms and site-setting forms hold association-owned data too (a cover
+image, a prerequisite course, a contributor credited inline): when the apps
+are ready, ``scope_admin_forms`` gives every page and site-setting model (and
+every other model with a ``base_form_class``) a scoped base form, whatever
+base form it declared.
+
+A field whose choices span the network on purpose (an appeal's partner
+associations) is named in the model's ``network_wide_choice_fields``; it is
+left as Wagtail builds it.
 """
 
 from django import forms
@@ -46,12 +56,30 @@ def _scope_widget(field):
 
 def scope_choice_fields(form, user):
     """Narrow every model-choice field of ``form`` to what ``user`` may use."""
-    for field in form.fields.values():
+    model = getattr(getattr(form, "_meta", None), "model", None)
+    open_fields = set(getattr(model, "network_wide_choice_fields", ()))
+    for name, field in form.fields.items():
         queryset = getattr(field, "queryset", None)
         if queryset is None or not isinstance(field, forms.ModelChoiceField):
             continue
+        if name in open_fields:
+            continue
         field.queryset = owners.visible(queryset.model, user, queryset)
         _scope_widget(field)
+
+
+def _scope_formset(formset, user):
+    """Every form of an inline formset, the blank template form included
+    (``add_fields`` is called for each one Django builds)."""
+    for child in formset.forms:
+        scope_choice_fields(child, user)
+    add_fields = formset.add_fields
+
+    def scoped_add_fields(form, index):
+        add_fields(form, index)
+        scope_choice_fields(form, user)
+
+    formset.add_fields = scoped_add_fields
 
 
 class AssociationScopedFormMixin:
@@ -65,8 +93,7 @@ class AssociationScopedFormMixin:
             return
         scope_choice_fields(self, user)
         for formset in getattr(self, "formsets", {}).values():
-            for child in formset.forms:
-                scope_choice_fields(child, user)
+            _scope_formset(formset, user)
         self._preselect_association()
 
     def _preselect_association(self):
@@ -97,3 +124,33 @@ def scoped_form_class(form_class):
     Scoped.__name__ = Scoped.__qualname__ = f"AssociationScoped{form_class.__name__}"
     Scoped.__module__ = form_class.__module__
     return Scoped
+
+
+def _needs_scoped_form(model):
+    from wagtail.models import Page
+
+    if issubclass(model, Page):
+        return True
+    try:
+        from wagtail.contrib.settings.models import BaseSiteSetting
+    except ImportError:  # pragma: no cover - the settings app is installed
+        BaseSiteSetting = ()
+    return issubclass(model, BaseSiteSetting) or "base_form_class" in dir(model)
+
+
+def scope_admin_forms():
+    """Give every page, site-setting and other form-declaring model a scoped
+    base form (called once from ``NetworkConfig.ready``, before any edit
+    handler is built)."""
+    from django.apps import apps
+    from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+    from wagtail.models import Page
+
+    for model in apps.get_models():
+        if not _needs_scoped_form(model):
+            continue
+        default = WagtailAdminPageForm if issubclass(model, Page) else None
+        base = getattr(model, "base_form_class", None) or default
+        base = base or WagtailAdminModelForm
+        if not issubclass(base, AssociationScopedFormMixin):
+            model.base_form_class = scoped_form_class(base)
