@@ -172,6 +172,8 @@ AXES_COOLOFF_TIME = dt.timedelta(
 )
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# the admin posts "username", the volunteers' e-mail login "login"/"email"
+AXES_USERNAME_CALLABLE = "network.auth.axes_username"
 AXES_VERBOSE = False  # no banner on every management command
 # Behind a reverse proxy, the client's address is the proxy's unless the
 # number of trusted proxies in front of Django is given (X-Forwarded-For).
