@@ -507,3 +507,29 @@ def test_page_forms_scope_images_documents_and_pages(world, planted, as_user):
         )
         form.is_valid()
         assert field not in form.errors, f"alpha's own {field} was refused"
+
+
+def test_every_owned_viewsets_queryset_is_the_users_rows(world, planted):
+    """Whatever a plugin's viewset adds to its queryset (``select_related``...),
+    it starts from the scoped one: alpha's editor gets none of beta's rows."""
+    from django.test import RequestFactory
+    from wagtail.admin.viewsets import viewsets
+
+    from network.permissions import AssociationOwned
+
+    request = RequestFactory().get("/admin/")
+    request.user = world.alpha.editor
+    checked = set()
+    for viewset in viewsets.viewsets:
+        model = getattr(viewset, "model", None)
+        if not (isinstance(model, type) and issubclass(model, AssociationOwned)):
+            continue
+        if not hasattr(viewset, "get_queryset"):
+            continue
+        queryset = viewset.get_queryset(request)
+        if queryset is None:
+            continue
+        owners = set(queryset.values_list("association_id", flat=True))
+        assert world.beta.association.pk not in owners, viewset
+        checked.add(model._meta.label_lower)
+    assert {"journal.consent", "sitepages.pledge", "trainings.certificate"} <= checked
