@@ -15,12 +15,17 @@ are ready, ``scope_admin_forms`` gives every page and site-setting model (and
 every other model with a ``base_form_class``) a scoped base form, whatever
 base form it declared.
 
+StreamField chooser blocks (an image, a document, a page, a snippet) hold
+ids too: an object newly chosen in a block must be one the editor may use
+(``chosen_in_blocks``); objects already there (put by a coordinator) stay.
+
 A field whose choices span the network on purpose (an appeal's partner
 associations) is named in the model's ``network_wide_choice_fields``; it is
 left as Wagtail builds it.
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from network import owners, permissions
@@ -82,6 +87,39 @@ def _scope_formset(formset, user):
     formset.add_fields = scoped_add_fields
 
 
+def chosen_in_blocks(block, value):
+    """Every object chosen in ``value`` of ``block`` (chooser blocks inside
+    streams, structs and lists, at any depth)."""
+    from wagtail import blocks
+
+    if value is None:
+        return
+    if isinstance(block, blocks.ChooserBlock):
+        if hasattr(value, "pk"):
+            yield value
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value:
+            yield from chosen_in_blocks(child.block, child.value)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            yield from chosen_in_blocks(child_block, value.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            yield from chosen_in_blocks(block.child_block, item)
+
+
+def _object_key(obj):
+    """(root model, pk): a specific page and its ``Page`` row are one."""
+    model = obj._meta.concrete_model
+    parents = model._meta.get_parent_list()
+    return (parents[-1] if parents else model), obj.pk
+
+
+BLOCK_OBJECT_REFUSED = _(
+    "Item %(id)s is not one you may use: choose one of your association's."
+)
+
+
 class AssociationScopedFormMixin:
     """Scopes the model-choice fields of a ``WagtailAdminModelForm``."""
 
@@ -95,6 +133,34 @@ class AssociationScopedFormMixin:
         for formset in getattr(self, "formsets", {}).values():
             _scope_formset(formset, user)
         self._preselect_association()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        user = getattr(self, "for_user", None)
+        if user is not None and not permissions.is_coordinator(user):
+            self._check_blocks(user, cleaned_data)
+        return cleaned_data
+
+    def _check_blocks(self, user, cleaned_data):
+        from wagtail.blocks.base import BlockField
+
+        for name, field in self.fields.items():
+            if not isinstance(field, BlockField) or name not in cleaned_data:
+                continue
+            before = {
+                _object_key(obj)
+                for obj in chosen_in_blocks(
+                    field.block, getattr(self.instance, name, None)
+                )
+            }
+            for obj in chosen_in_blocks(field.block, cleaned_data[name]):
+                model, pk = _object_key(obj)
+                if (model, pk) in before:
+                    continue
+                rows = model._default_manager.filter(pk=pk)
+                if not owners.visible(model, user, rows).exists():
+                    self.add_error(name, BLOCK_OBJECT_REFUSED % {"id": pk})
+                    break
 
     def _preselect_association(self):
         field = self.fields.get("association")
