@@ -63,6 +63,9 @@ def scope_choice_fields(form, user):
     """Narrow every model-choice field of ``form`` to what ``user`` may use."""
     model = getattr(getattr(form, "_meta", None), "model", None)
     open_fields = set(getattr(model, "network_wide_choice_fields", ()))
+    if model is not None:
+        # an inline formset's own row id: Django limits it to the parent's rows
+        open_fields.add(model._meta.pk.name)
     for name, field in form.fields.items():
         queryset = getattr(field, "queryset", None)
         if queryset is None or not isinstance(field, forms.ModelChoiceField):

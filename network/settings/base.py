@@ -212,7 +212,7 @@ ADMIN_CSP_REPLACE = {
     "style-src": [SELF, UNSAFE_INLINE],
 }
 # Browser features no page of the platform uses are switched off; the
-# directory's "use my position" needs geolocation on the site itself.
+# partner map's "use my position" needs geolocation on the site itself.
 PERMISSIONS_POLICY = {
     "accelerometer": [],
     "autoplay": [],
