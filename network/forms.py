@@ -27,6 +27,7 @@ left as Wagtail builds it.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.auth import LoginForm
 
 from network import owners, permissions
 
@@ -223,3 +224,13 @@ def scope_admin_forms():
         base = base or WagtailAdminModelForm
         if not issubclass(base, AssociationScopedFormMixin):
             model.base_form_class = scoped_form_class(base)
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's admin login form (``WAGTAILADMIN_USER_LOGIN_FORM``), with a
+    translated label on its password field: Wagtail leaves it to Django's
+    default, the field's name, which reads "Password" in every language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

@@ -1,12 +1,12 @@
-# ruff: noqa: E501 (demo texts: long sentences read better unwrapped)
-"""Demo appeals on the hub: print an issue of the journal, fund a writing
-residency (figures from the network's fundraising page), and one closed
-appeal; pledges in every state, offline gifts, and a hub listing page.
+"""Demo appeals: print an issue of the journal, fund a writing residency
+(figures from the network's fundraising page), and one closed appeal; pledges
+in every state, offline gifts, and a listing page.
 
-Called by ``sitepages.demo.load``. Idempotent: pages are found by slug, and
-pledges by their fixed reference codes (``sitepages/demo_data/
-releve-bancaire-demo.csv`` is a bank statement that matches two of them, and
-has a line that matches nothing).
+Called by ``sitepages.demo.load``. The appeals are data, in the ``appeals``
+section of a demo site's file (``sitepages/demo_data/<slug>.yaml``; the hub's
+has them). Idempotent: pages are found by slug, and pledges by their fixed
+reference codes (``sitepages/demo_data/releve-bancaire-demo.csv`` is a bank
+statement that matches two of them, and has a line that matches nothing).
 """
 
 import datetime
@@ -21,120 +21,45 @@ from sitepages.appeals.models import (
     Pledge,
 )
 from sitepages.appeals.references import check_character
+from sitepages.demo import site_data
 
-HUB = "plateforme"
-PARTNER = "exod"
+TRANSLATIONS = ("en", "ar")
 
 
 def reference(body):
+    """A pledge's reference code: ``body`` and its check character."""
     return body + check_character(body)
 
 
-def _texts(fr, en, ar):
-    return {"fr": fr, "en": en, "ar": ar}
+def demo_appeals(slug):
+    """The ``appeals`` section of demo site ``slug``'s file (empty without)."""
+    return (site_data(slug) or {}).get("appeals") or {}
 
 
-APPEALS = [
-    {
-        "slug": "imprimer-le-journal",
-        "title": _texts(
-            "Imprimer le Journal des Jungles",
-            "Print the Journal des Jungles",
-            "طباعة «جريدة الغابات»",
-        ),
-        "summary": _texts(
-            "2 100 € impriment un numéro du journal écrit par les habitantes et habitants des campements.",
-            "2,100 € prints one issue of the journal written by people living in the camps.",
-            "2100 يورو تكفي لطباعة عدد من الجريدة التي يكتبها سكان المخيمات.",
-        ),
-        "goal": Decimal("4200"),
-        "days": (-20, 40),
-        "unit": ("numéros", Decimal("2100"), "4 000 exemplaires"),
-        "tiers": [
-            (Decimal("35"), "l’envoi de 100 journaux à une association"),
-            (Decimal("250"), "une journée d’atelier d’écriture"),
-            (Decimal("2100"), "un numéro imprimé à 4 000 exemplaires"),
-        ],
-        "pledges": [
-            ("KZ7M4QH", "40", "received", "Claire", "name"),
-            ("W9TXR2E", "120", "pledged", "", "anonymous"),
-            ("P4HDN8Y", "35", "pledged", "Samir", "name"),
-            ("J3FKV6B", "60", "cancelled", "", "anonymous"),
-        ],
-        "gifts": [
-            ("cheque", "500", "Chèque du comité de soutien"),
-            ("event", "380", "Recette du concert de Calais"),
-        ],
-    },
-    {
-        "slug": "residence-d-ecriture",
-        "title": _texts(
-            "Une résidence d’écriture de trois jours",
-            "A three-day writing residency",
-            "إقامة كتابة لمدة ثلاثة أيام",
-        ),
-        "summary": _texts(
-            "6 700 € financent trois jours d’écriture près d’un campement, et l’impression du journal qui en sort.",
-            "6,700 € funds three days of writing near a camp, and the printing of the journal that comes out of it.",
-            "6700 يورو تموّل ثلاثة أيام من الكتابة قرب مخيم، وطباعة الجريدة الناتجة عنها.",
-        ),
-        "goal": Decimal("6700"),
-        "days": (-5, 60),
-        "unit": ("résidences", Decimal("6700"), "3 jours, 20 participants"),
-        "tiers": [
-            (Decimal("20"), "un repas partagé pour deux"),
-            (Decimal("150"), "le transport d’un participant"),
-            (Decimal("6700"), "la résidence entière"),
-        ],
-        "pledges": [
-            ("R8GLS5C", "200", "received", "Association Amis", "name"),
-            ("N2QWE7U", "75", "pledged", "", "anonymous"),
-        ],
-        "gifts": [("grant", "1500", "Subvention de la fondation")],
-    },
-    {
-        "slug": "hiver-2025",
-        "title": _texts(
-            "Couvertures pour l’hiver 2025",
-            "Blankets for winter 2025",
-            "بطانيات لشتاء 2025",
-        ),
-        "summary": _texts(
-            "Un appel clos : 1 200 couvertures distribuées sur le littoral.",
-            "A closed appeal: 1,200 blankets handed out along the coast.",
-            "نداء مغلق: وُزّعت 1200 بطانية على الساحل.",
-        ),
-        "goal": Decimal("3000"),
-        "days": (-400, -300),
-        "unit": None,
-        "tiers": [(Decimal("12"), "une couverture")],
-        "pledges": [("T6YBM3A", "300", "received", "", "anonymous")],
-        "gifts": [("cash", "2800", "Collectes de rue")],
-    },
-]
+def _amount(value):
+    return Decimal(str(value))
 
 
-def _appeal(home, spec, today):
+def _appeal(home, spec, payment, today):
     start, end = (today + datetime.timedelta(days=d) for d in spec["days"])
     fields = {
         "title": spec["title"]["fr"],
         "summary": spec["summary"]["fr"],
-        "goal": spec["goal"],
+        "goal": _amount(spec["goal"]),
         "start_date": start,
         "end_date": end,
-        "tiers": [("tier", {"amount": a, "pays_for": t}) for a, t in spec["tiers"]],
-        "bank_details": "La Plateforme des Soutiens aux Migrant.e.s\nCrédit Coopératif",
-        "iban": "FR76 4255 9100 0008 0000 0000 000",
-        "bic": "CCOPFRPP",
-        "cheque_payee": "PSM",
-        "cheque_address": "PSM, 1 rue de la Solidarité\n62100 Calais",
-        "payment_url": "https://www.helloasso.com/associations/psm",
-        "where_the_money_goes": "<p>Impression, transport des journaux et repas partagés. Les comptes sont présentés à l’assemblée générale.</p>",
+        "tiers": [
+            ("tier", {"amount": _amount(tier["amount"]), "pays_for": tier["pays_for"]})
+            for tier in spec["tiers"]
+        ],
+        **payment,
     }
-    if spec["unit"]:
-        name, cost, yields = spec["unit"]
+    unit = spec.get("impact_unit")
+    if unit:
         fields.update(
-            impact_unit_name=name, impact_unit_cost=cost, impact_unit_yield=yields
+            impact_unit_name=unit["name"],
+            impact_unit_cost=_amount(unit["cost"]),
+            impact_unit_yield=unit["yield"],
         )
     page = AppealPage.objects.child_of(home).filter(slug=spec["slug"]).first()
     if page is None:
@@ -142,7 +67,7 @@ def _appeal(home, spec, today):
         home.add_child(instance=page)
         page.save_revision().publish()
         page = AppealPage.objects.get(pk=page.pk)
-    for language in ("en", "ar"):
+    for language in TRANSLATIONS:
         locale = Locale.objects.filter(language_code=language).first()
         if locale is None or page.get_translation_or_none(locale) is not None:
             continue
@@ -153,51 +78,57 @@ def _appeal(home, spec, today):
     return page
 
 
-def load(stdout, associations):
-    by_slug = {association.slug: association for association in associations}
-    hub = by_slug.get(HUB)
-    if hub is None:
-        return
-    home = hub.site.root_page.specific
+def _load_site(association, appeals, by_slug):
+    """Appeals, pledges and gifts of one site; the number of pledges created."""
+    home = association.site.root_page.specific
     today = datetime.date.today()
     created = 0
-    for spec in APPEALS:
-        appeal = _appeal(home, spec, today)
-        partner = by_slug.get(PARTNER)
-        if partner and spec["slug"] == "imprimer-le-journal":
-            appeal.partner_associations.add(partner)
-        for body, amount, status, name, display in spec["pledges"]:
-            code = reference(body)
+    for spec in appeals["items"]:
+        appeal = _appeal(home, spec, appeals.get("payment", {}), today)
+        for slug in spec.get("partners", []):
+            if slug in by_slug:
+                appeal.partner_associations.add(by_slug[slug])
+        for pledge in spec.get("pledges", []):
+            code = reference(pledge["reference"])
             if Pledge.objects.filter(reference=code).exists():
                 continue
+            received = pledge["status"] == "received"
             Pledge.objects.create(
-                association=hub,
+                association=association,
                 appeal=appeal,
                 reference=code,
-                amount=Decimal(amount),
+                amount=_amount(pledge["amount"]),
                 currency="EUR",
-                donor_name=name,
-                public_display=display,
-                status=status,
-                received_at=datetime.datetime.now(datetime.UTC)
-                if status == "received"
-                else None,
+                donor_name=pledge.get("donor_name", ""),
+                public_display=pledge["public_display"],
+                status=pledge["status"],
+                received_at=datetime.datetime.now(datetime.UTC) if received else None,
                 language="fr",
             )
             created += 1
-        for source, amount, label in spec["gifts"]:
+        for gift in spec.get("gifts", []):
             Contribution.objects.get_or_create(
-                association=hub,
+                association=association,
                 appeal=appeal,
-                label=label,
-                defaults={"amount": Decimal(amount), "source": source},
+                label=gift["label"],
+                defaults={"amount": _amount(gift["amount"]), "source": gift["source"]},
             )
-    if not AppealIndexPage.objects.child_of(home).exists():
-        listing = AppealIndexPage(
-            title="Appels aux dons",
-            slug="appels",
-            introduction="Tous les appels ouverts du réseau.",
+    listing = appeals.get("listing")
+    if listing and not AppealIndexPage.objects.child_of(home).exists():
+        page = AppealIndexPage(**listing)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    return created
+
+
+def load(stdout, associations):
+    by_slug = {association.slug: association for association in associations}
+    for association in associations:
+        appeals = demo_appeals(association.slug)
+        if not appeals:
+            continue
+        created = _load_site(association, appeals, by_slug)
+        stdout.write(
+            f"  {association.name}: {len(appeals['items'])} appeals, "
+            f"{created} pledges created"
         )
-        home.add_child(instance=listing)
-        listing.save_revision().publish()
-    stdout.write(f"  appeals: {len(APPEALS)} appeals, {created} pledges created")
