@@ -133,7 +133,8 @@ class ConsentViewSet(AssociationOwnedModelViewSet):
     ]
 
     def get_queryset(self, request):
-        return Consent.objects.select_related("contributor", "article")
+        # the viewset's own queryset is the user's rows (network.viewsets)
+        return super().get_queryset(request).select_related("contributor", "article")
 
 
 class JournalGroup(ModelViewSetGroup):

@@ -11,7 +11,7 @@ class NetworkConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from network import owners, signals
+        from network import forms, owners, signals
         from network.plugins import check_plugins
 
         checks.register(check_plugins)
@@ -20,3 +20,4 @@ class NetworkConfig(AppConfig):
         owners.register_core_owners()
         owners.register_owned_models()
         owners.scope_log_entries()
+        forms.scope_admin_forms()

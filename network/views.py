@@ -6,6 +6,8 @@ from django.template import loader
 from django.views.decorators.cache import cache_control
 from wagtail.models import Site
 
+from network.headers import allow_inline_styles
+
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
@@ -13,7 +15,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     """A standalone page: it must render even when the database is down."""
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    response = HttpResponseServerError(loader.get_template("500.html").render())
+    return allow_inline_styles(response)
 
 
 @cache_control(max_age=3600, public=True)

@@ -49,24 +49,35 @@ def can_view_reports(user):
     )
 
 
-def course_choices(request=None):
-    """(translation_key, title) of every course, in the default language."""
-    default = Locale.get_default()
+def course_choices(user=None):
+    """(translation_key, title) of the courses, in the default language:
+    for a user who is not a coordinator, her associations' courses and the
+    live courses open to the network (never another association's draft)."""
+    courses = CoursePage.objects.filter(locale=Locale.get_default())
+    if user is not None and not is_coordinator(user):
+        courses = scope_pages(courses, user) | courses.live().filter(
+            open_to_network=True
+        )
     return [
         (str(key), title)
-        for key, title in CoursePage.objects.filter(locale=default)
-        .order_by("title")
-        .values_list("translation_key", "title")
+        for key, title in courses.order_by("title").values_list(
+            "translation_key", "title"
+        )
     ]
 
 
 class CourseChoiceFilter(django_filters.ChoiceFilter):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("choices", course_choices)
-        super().__init__(*args, **kwargs)
+    """Its choices are the requesting user's courses (``CourseFilterSet``)."""
 
 
-class ProgressFilterSet(WagtailFilterSet):
+class CourseFilterSet(WagtailFilterSet):
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        user = getattr(request, "user", None)
+        self.filters["course_key"].extra["choices"] = course_choices(user)
+
+
+class ProgressFilterSet(CourseFilterSet):
     course_key = CourseChoiceFilter(label=_("Course"))
     association = django_filters.ModelChoiceFilter(
         label=_("Association"), queryset=associations_for_request
@@ -218,7 +229,7 @@ class ProgressReportView(ScopedReportMixin, ReportView):
         return policy_for(Enrolment).visible_queryset(self.request.user, queryset)
 
     def decorate_paginated_queryset(self, object_list):
-        titles = dict(course_choices())
+        titles = dict(course_choices(self.request.user))
         totals = module_totals()
         rows = list(object_list)
         codes = [row.certificate_code for row in rows if row.certificate_code]
@@ -243,7 +254,7 @@ class ProgressReportView(ScopedReportMixin, ReportView):
         return rows
 
 
-class CompletionsFilterSet(WagtailFilterSet):
+class CompletionsFilterSet(CourseFilterSet):
     course_key = CourseChoiceFilter(label=_("Course"))
     association = django_filters.ModelChoiceFilter(
         label=_("Association"), queryset=associations_for_request
@@ -299,7 +310,7 @@ class CompletionsReportView(ScopedReportMixin, ReportView):
 
     def decorate_paginated_queryset(self, object_list):
         rows = [dict(row) for row in object_list]
-        titles = dict(course_choices())
+        titles = dict(course_choices(self.request.user))
         association_ids = {row["association"] for row in rows}
         completed, outdated = {}, {}
         outdated_codes = set(outdated_certificate_codes())

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from network.languages import NETWORK_LANGUAGES, RTL_LANGUAGES, install_language_info
 
@@ -71,10 +72,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "django_tasks_db",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # the Content-Security-Policy, then what network adds to it (see
+    # network.headers): that one must come after, to see responses first
+    "csp.middleware.CSPMiddleware",
+    "network.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -182,6 +188,8 @@ def axes_login_name(request, credentials=None):
 
 AXES_USERNAME_CALLABLE = axes_login_name
 AXES_RESET_ON_SUCCESS = True
+# the admin posts "username", the volunteers' e-mail login "login"/"email"
+AXES_USERNAME_CALLABLE = "network.auth.axes_username"
 AXES_VERBOSE = False  # no banner on every management command
 # Behind a reverse proxy, the client's address is the proxy's unless the
 # number of trusted proxies in front of Django is given (X-Forwarded-For).
@@ -191,6 +199,49 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     if AXES_IPWARE_PROXY_COUNT
     else ["REMOTE_ADDR"]
 )
+
+# Content-Security-Policy (django-csp) without 'unsafe-inline': scripts and
+# styles come from our own static files; the theme colour's inline <style>
+# carries the request's nonce. Images may come from any HTTPS host (map
+# tiles, video thumbnails) and frames from any HTTPS host (video embeds).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The Wagtail admin still writes inline scripts (inline panels, date
+# pickers, wagtail-localize's editor): network.headers gives it these.
+ADMIN_CSP_PREFIX = "/admin/"
+ADMIN_CSP_REPLACE = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+}
+# Browser features no page of the platform uses are switched off; the
+# partner map's "use my position" needs geolocation on the site itself.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": ["self"],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
 
 _VALIDATORS = "django.contrib.auth.password_validation."
 AUTH_PASSWORD_VALIDATORS = [

@@ -252,6 +252,8 @@ ACTIONS = {
 
 class _TreasurerView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "pick"
+    # what ``?id=`` names, for network's admin scope (deny by default)
+    model = Pledge
 
     def dispatch(self, request, *args, **kwargs):
         if not permissions.policy_for(Pledge).user_has_permission(

@@ -165,6 +165,10 @@ class AppealPage(RoutablePageMixin, BasePage):
         ),
     )
 
+    # any association of the network may be named a partner (see
+    # network.forms: every other choice field offers only the editor's own)
+    network_wide_choice_fields = ["partner_associations"]
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("goal"), FieldPanel("currency")]),

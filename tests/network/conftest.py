@@ -171,7 +171,141 @@ class Planted:
     redirects: dict
     stops: dict
     snippet_translations: dict
+    plugins: dict
     markers: list
+
+
+def _plant_plugins(side):
+    """One row of every association-owned model the journal, the appeals and
+    the trainings add, with a log entry each, in ``side``'s association:
+    ``{model label: row}`` (pages under ``"pages"``)."""
+    import datetime as dt
+    import uuid
+
+    from django.contrib.auth import get_user_model
+    from wagtail.log_actions import log
+
+    from journal.models import (
+        ArticleContributor,
+        ArticlePage,
+        Consent,
+        Contributor,
+        IssuePage,
+        JournalIndexPage,
+    )
+    from sitepages.appeals.models import Contribution, Pledge
+    from tests.appeals.conftest import make_appeal
+    from trainings.models import (
+        AnonymousCompletion,
+        Certificate,
+        CoursePage,
+        Enrolment,
+        ModuleProgress,
+        QuizAttempt,
+        TrainingIndexPage,
+        VolunteerProfile,
+    )
+
+    association, label = side.association, side.association.name
+    slug = association.slug
+    home = association.site.root_page
+
+    def add(parent, page, publish=True):
+        parent.add_child(instance=page)
+        revision = page.save_revision(user=side.editor)
+        if publish:
+            revision.publish()
+        return type(page).objects.get(pk=page.pk)
+
+    contributor = Contributor.objects.create(
+        association=association, name=f"{label} contributor Zaynab"
+    )
+    journal = add(home, JournalIndexPage(title=f"{label} journal", slug="journal"))
+    issue = add(journal, IssuePage(title=f"{label} issue", slug="n1", number=1))
+    article = ArticlePage(
+        title=f"{label} draft article", slug="draft-article", live=False
+    )
+    article.contributors = [ArticleContributor(contributor=contributor)]
+    article = add(issue, article, publish=False)
+    consent = Consent.objects.create(
+        association=association,
+        contributor=contributor,
+        article=article,
+        channel="web",
+        note=f"{label} consent note",
+    )
+    appeal = make_appeal(home, f"{slug}-appeal", title=f"{label} appeal")
+    pledge = Pledge.objects.create(
+        association=association,
+        appeal=appeal,
+        amount=35,
+        donor_name=f"{label} donor Ghislaine",
+        email=f"ghislaine.{slug}@example.org",
+    )
+    contribution = Contribution.objects.create(
+        association=association,
+        appeal=appeal,
+        amount=120,
+        label=f"{label} gift of the concert",
+    )
+    trainings = add(home, TrainingIndexPage(title=f"{label} trainings", slug="tr"))
+    course = add(
+        trainings,
+        CoursePage(title=f"{label} draft course", slug="course", summary="s"),
+        publish=False,
+    )
+    email = f"bilal.{slug}@example.org"
+    volunteer = get_user_model().objects.create_user(username=email, email=email)
+    profile = VolunteerProfile.objects.create(
+        user=volunteer, association=association, display_name=f"{label} volunteer Bilal"
+    )
+    enrolment = Enrolment.objects.create(
+        association=association, user=volunteer, course_key=course.translation_key
+    )
+    progress = ModuleProgress.objects.create(
+        association=association,
+        enrolment=enrolment,
+        user=volunteer,
+        module_key=uuid.uuid4(),
+    )
+    attempt = QuizAttempt.objects.create(
+        association=association,
+        progress=progress,
+        user=volunteer,
+        module_key=progress.module_key,
+        score=50,
+        passed=False,
+    )
+    certificate = Certificate.objects.create(
+        association=association,
+        user=volunteer,
+        course_key=course.translation_key,
+        course_title=course.title,
+        display_name=profile.display_name,
+        content_version="v1",
+    )
+    completion = AnonymousCompletion.objects.create(
+        association=association,
+        course_key=course.translation_key,
+        completed_on=dt.date.today(),
+    )
+    rows = [
+        contributor,
+        consent,
+        pledge,
+        contribution,
+        profile,
+        enrolment,
+        progress,
+        attempt,
+        certificate,
+        completion,
+    ]
+    for row in rows:
+        log(row, "wagtail.create", user=side.editor)
+    found = {row._meta.label_lower: row for row in rows}
+    found["pages"] = {"article": article, "appeal": appeal, "course": course}
+    return found
 
 
 def _plant(world):
@@ -223,6 +357,7 @@ def _plant(world):
         found["redirects"][slug] = Redirect.objects.create(
             site=side.association.site, old_path=f"/{slug}-old", redirect_link="/"
         )
+        found["plugins"][slug] = _plant_plugins(side)
     beta = world.beta
     markers = [
         f"{beta.page.title}",  # the draft title ("... (draft)")
@@ -236,8 +371,32 @@ def _plant(world):
         "betatag",
         "betadoctag",
         str(found["tasks"]["beta"].name),
+        # what the journal, the appeals and the trainings hold
+        *plugin_markers(found["plugins"]["beta"]),
     ]
     return Planted(markers=markers, **found)
+
+
+def plugin_markers(rows):
+    """Strings that only appear where beta's plugin data leaks: a contributor
+    name, an unpublished article and course, a consent note, a donor's name,
+    e-mail and reference code, an offline gift, a volunteer's name and e-mail,
+    a certificate code."""
+    pledge = rows["sitepages.pledge"]
+    certificate = rows["trainings.certificate"]
+    return [
+        rows["journal.contributor"].name,
+        rows["pages"]["article"].title,
+        rows["journal.consent"].note,
+        pledge.donor_name,
+        pledge.email,
+        pledge.reference,
+        rows["sitepages.contribution"].label,
+        rows["pages"]["course"].title,
+        rows["trainings.volunteerprofile"].display_name,
+        rows["trainings.volunteerprofile"].user.email,
+        certificate.code,
+    ]
 
 
 @pytest.fixture(scope="module")

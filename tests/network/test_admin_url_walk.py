@@ -71,7 +71,13 @@ def objects_of(world, planted, slug):
     translation = side.translation
     segment = StringSegment.objects.filter(source=translation.source_id).first()
     override = OverridableSegment.objects.filter(source=translation.source_id).first()
+    plugins = {
+        label: row.pk
+        for label, row in planted.plugins[slug].items()
+        if label != "pages"
+    }
     return {
+        **plugins,
         "wagtailcore.page": side.page.pk,
         "wagtailcore.revision": side.revisions[0],
         "wagtailimages.image": side.image.pk,

@@ -206,3 +206,20 @@ def test_reports_open_to_coordinators(world, as_user):
         response = client.get(url)
         assert response.status_code == 200, f"coordinator refused {url}"
     assert "Beta secret page" in client.get("/admin/reports/locked/").content.decode()
+
+
+def test_theme_logo_cannot_name_another_associations_image(world, as_user):
+    """Finding 6 in a site setting: alpha's theme with beta's image as logo
+    is a form error and never shows beta's image; alpha's own image saves."""
+    client = as_user(world.alpha.moderator)
+    url = SETTINGS_URL.format(site=world.alpha.association.site.pk)
+    data = {"primary_colour": "#1d4e89", "display_name": "Alpha"}
+    forged = client.post(url, {**data, "logo": world.beta.image.pk})
+    assert forged.status_code == 200, "beta's image was accepted as alpha's logo"
+    assert "logo" in forged.context["form"].errors
+    assert "Beta image" not in forged.content.decode()
+    assert ThemeSettings.for_site(world.alpha.association.site).logo_id is None
+    saved = client.post(url, {**data, "logo": world.alpha.image.pk})
+    assert saved.status_code == 302
+    theme = ThemeSettings.for_site(world.alpha.association.site)
+    assert theme.logo_id == world.alpha.image.pk

@@ -144,3 +144,41 @@ def test_media_posts_refused(world, as_user):
     assert (
         get_document_model().objects.get(pk=beta.document.pk).title == "Beta document"
     )
+
+
+def test_documents_are_served_only_through_wagtails_view(world, as_user):
+    """Finding 14: a document's address is Wagtail's view, which checks the
+    collection's privacy, never a file under MEDIA_URL; a restricted
+    collection's document is refused to a visitor and served to its editor."""
+    from django.conf import settings
+    from wagtail.models import CollectionViewRestriction
+
+    from tests.conftest import site_client
+
+    assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+    document = world.alpha.document
+    assert document.url.startswith("/documents/")
+    assert not document.url.startswith(settings.MEDIA_URL)
+    CollectionViewRestriction.objects.create(
+        collection=document.collection,
+        restriction_type=CollectionViewRestriction.LOGIN,
+    )
+    refused = site_client(world.alpha.association).get(document.url)
+    assert refused.status_code == 302 and "login" in refused["Location"]
+    served = as_user(world.alpha.editor).get(document.url)
+    assert served.status_code == 200
+
+
+def test_the_deployment_guide_serves_images_only_from_media():
+    """The nginx example of docs/deployment.md serves image folders of
+    MEDIA_ROOT, never the whole of it, its documents or import uploads."""
+    import re
+    from pathlib import Path
+
+    guide = (Path(__file__).parents[2] / "docs" / "deployment.md").read_text()
+    nginx = guide.split("```nginx", 1)[1].split("```", 1)[0]
+    aliases = re.findall(r"alias\s+(\S+);", nginx)
+    assert aliases, "the nginx example serves no media at all"
+    for alias in aliases:
+        folder = alias.rstrip("/").rsplit("/", 1)[-1]
+        assert folder in {"images", "original_images"}, alias

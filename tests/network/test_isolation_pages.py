@@ -181,3 +181,52 @@ def test_editor_edits_every_home_translation_of_own_site_only(world, as_user):
                 )
             else:
                 assert_refused(response, url, secrets_of(side))
+
+
+def _body_with_image(image_pk):
+    return {
+        "body-count": "1",
+        "body-0-deleted": "",
+        "body-0-order": "0",
+        "body-0-type": "image",
+        "body-0-id": "",
+        "body-0-value-image": str(image_pk),
+        "body-0-value-alt_text": "",
+        "body-0-value-caption": "",
+    }
+
+
+def test_a_block_cannot_newly_choose_another_associations_image(world):
+    """Finding 6 in a StreamField: an image block of alpha's page naming
+    beta's image is a form error (without beta's title); alpha's own image,
+    or an image already in the page, is accepted."""
+    from wagtail.models import Page
+
+    page = Page.objects.get(pk=world.alpha.page.pk).specific
+    form_class = type(page).get_edit_handler().get_form_class()
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "introduction": "",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+    }
+
+    def form_for(image_pk, instance=page, user=world.alpha.editor):
+        form = form_class(
+            data={**data, **_body_with_image(image_pk)},
+            instance=instance,
+            parent_page=page.get_parent(),
+            for_user=user,
+        )
+        form.is_valid()
+        return form
+
+    forged = form_for(world.beta.image.pk)
+    assert "body" in forged.errors
+    assert "Beta image" not in str(forged.errors)
+    assert "body" not in form_for(world.alpha.image.pk).errors
+    # a coordinator may, and an image already chosen stays usable
+    assert "body" not in form_for(world.beta.image.pk, user=world.coordinator).errors
+    page.body = [("image", {"image": world.beta.image, "alt_text": "", "caption": ""})]
+    assert "body" not in form_for(world.beta.image.pk, instance=page).errors

@@ -153,3 +153,42 @@ def test_logout_is_a_post(as_user, tw):
     assert client.get("/fr/volunteers/logout/").status_code == 200
     assert client.post("/fr/volunteers/logout/").status_code == 302
     assert client.get("/fr/volunteers/").status_code == 302
+
+
+def test_login_lockout_is_per_volunteer_and_address(tw):
+    """django-axes through the volunteers' real login URL: five wrong
+    passwords lock that volunteer out from that address only; another
+    volunteer behind the same address (a drop-in centre's Wi-Fi) still logs
+    in, and so does the first one from her own address."""
+    from django.conf import settings
+    from django.test import Client
+
+    from tests.trainings.conftest import make_volunteer
+
+    cache.clear()
+    host = tw.alpha.site.hostname
+    make_volunteer(tw.alpha, "salma@example.org", "Salma")
+
+    def login(email, password, address):
+        client = Client(HTTP_HOST=host, REMOTE_ADDR=address)
+        data = {"login": email, "password": password}
+        return client, client.post("/fr/volunteers/login/", data)
+
+    statuses = [
+        login("amina@example.org", f"wrong{attempt}", "203.0.113.7")[1].status_code
+        for attempt in range(settings.AXES_FAILURE_LIMIT)
+    ]
+    # the form again with its error, then "locked" at the limit
+    assert statuses == [200] * (settings.AXES_FAILURE_LIMIT - 1) + [429]
+    # the right password from there is refused (allauth's own per-account
+    # limit answers first, with the form and its error)
+    client, response = login("amina@example.org", "correct-horse-9", "203.0.113.7")
+    assert response.status_code in (200, 429)
+    assert client.get("/fr/volunteers/").status_code == 302
+    client, response = login("salma@example.org", "correct-horse-9", "203.0.113.7")
+    assert response.status_code == 302
+    assert client.get("/fr/volunteers/").status_code == 200
+    cache.clear()  # allauth's own per-account limit, which also holds
+    client, response = login("amina@example.org", "correct-horse-9", "198.51.100.23")
+    assert response.status_code == 302
+    assert client.get("/fr/volunteers/").status_code == 200
