@@ -174,19 +174,6 @@ AXES_COOLOFF_TIME = dt.timedelta(
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 
 
-def axes_login_name(request, credentials=None):
-    """The name a login tried: the admin's ``username``, or the e-mail of an
-    e-mail login (``authenticate(email=...)``, a form field ``login``).
-    Without it every e-mail login would count as the same "no name" from
-    that address, and one person's typos would lock out her neighbours."""
-    for source in (credentials or {}, getattr(request, "POST", None) or {}):
-        for key in ("username", "email", "login"):
-            if source.get(key):
-                return str(source[key])
-    return None
-
-
-AXES_USERNAME_CALLABLE = axes_login_name
 AXES_RESET_ON_SUCCESS = True
 # the admin posts "username", the volunteers' e-mail login "login"/"email"
 AXES_USERNAME_CALLABLE = "network.auth.axes_username"
