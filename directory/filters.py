@@ -29,6 +29,11 @@ stands in where an entry has no live translation). Closed entries never
 appear. Temporarily closed entries appear but never match ``open_now`` or
 ``open_at`` (until the day after ``closed_until``).
 
+Each parameter is a filter of the FilterSet, validated by its form field (a
+400 names it) and applied by its own ``filter_*`` method or field lookup;
+``radius_km`` and ``within_minutes`` set the reach of ``near``, ``page`` and
+``page_size`` the page of results, and ``lang`` keeps one row per entry.
+
 How it scales: every filter except opening hours and exact distance runs in
 SQL (``near`` adds an indexable bounding box). Only the narrowed rows are
 then read as plain tuples; opening hours are evaluated once per distinct
