@@ -121,7 +121,11 @@ def _bad_request(response, filterset):
 
 
 def _filterset(request):
-    """The FilterSet on the query string, and whether the query is valid."""
+    """The FilterSet on the query string, and whether the query is valid.
+
+    It reads ``request.GET`` itself (every value of a repeated parameter);
+    the ``parameters`` an operation declares document them for ninja.
+    """
     filterset = DirectoryFilterSet(request.GET, request=request)
     return filterset, filterset.is_valid()
 
