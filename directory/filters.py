@@ -364,11 +364,6 @@ def in_language(queryset, language_code: str | None = None):
     )
 
 
-def public_organisations(language_code: str | None = None):
-    """Published, not closed entries in ``language_code`` (default-locale fallback)."""
-    return in_language(listed_organisations(), language_code)
-
-
 class DirectoryFilterSet(django_filters.FilterSet):
     """The directory's parameters; each filter narrows the entries in SQL.
 

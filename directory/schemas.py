@@ -10,9 +10,12 @@ Each field's JSON schema documents the values the FilterSet accepts; the
 category and language enumerations are read when the document is generated.
 
 Answers: ``OrganisationPage`` (with ``Organisation``, ``Stop`` and
-``OpeningState``), ``FeatureCollection`` (GeoJSON, RFC 7946) and ``Errors``.
-They are plain pydantic models: ``directory.api`` builds each answer as
-dictionaries, and a GeoJSON export of every entry validates quickly.
+``OpeningState``), ``FeatureCollection`` (GeoJSON, RFC 7946) and ``Errors``,
+plain pydantic models (``directory.api`` builds each answer as dictionaries,
+so ninja's ORM getter has nothing to do). Ninja validates each page of the
+JSON list and each 400 against them; the GeoJSON export, which holds every
+matching entry, is written as is, and ``tests/directory/test_schemathesis.py``
+checks it against ``FeatureCollection``.
 """
 
 from typing import Literal
