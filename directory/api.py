@@ -1,35 +1,112 @@
 """The public, read-only directory API (contract in ARCHITECTURE.md).
 
+A django-ninja ``NinjaAPI`` mounted at ``/api/directory/`` (``directory.urls``):
+
 * ``GET /api/directory/organisations/``: paginated JSON;
 * ``GET /api/directory/organisations.geojson``: a GeoJSON FeatureCollection;
 * ``GET /api/directory/organisations.csv``: the import columns (re-importable);
-* ``GET /api/directory/openapi.json``: the OpenAPI 3.1 description.
+* ``GET /api/directory/openapi.json``: the OpenAPI 3.1 description, generated
+  by ninja from the typed schemas in ``directory.schemas``.
 
 All of them take the parameters of ``directory.filters.DirectoryFilterSet``
-(the same FilterSet as the HTML directory page). A malformed parameter
-answers 400 with ``{"errors": {"<parameter>": "<message>"}}``. Nothing about
-visitors is stored or logged here.
+(the same FilterSet as the HTML directory page), which validates them: a
+malformed parameter answers 400 with ``{"errors": {"<parameter>": "<message>"}}``.
+Nothing about visitors is stored or logged here.
 """
 
 import csv
 import json
 
-from django.conf import settings
-from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from ninja import NinjaAPI, Query, Router, Status
+from ninja.errors import ValidationError
+from ninja.openapi.schema import OpenAPISchema
+from ninja.renderers import JSONRenderer
 
-from directory import opening
+from directory import opening, schemas
 from directory.csvformat import COLUMNS, organisation_row
 from directory.filters import DirectoryFilterSet
 from directory.links import DetailLinker
 from directory.models import Category
-from directory.openapi import openapi_schema
 
 # Answers change when "open now" changes, so keep them short-lived.
 CACHE_SECONDS = 60
+OPENAPI_CACHE_SECONDS = 3600
+GEOJSON = "application/geo+json"
+CSV = "text/csv; charset=utf-8"
+# operationId -> the media type of its 200 answer, where it is not JSON
+MEDIA_TYPES = {"organisationsGeoJSON": GEOJSON, "organisationsCSV": "text/csv"}
+
+
+class DirectoryJSONRenderer(JSONRenderer):
+    """JSON with non-ASCII text as is (names in Arabic, Pashto, Tigrinya...)."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+class DirectoryOpenAPI(OpenAPISchema):
+    """Ninja's OpenAPI document, with the media type of each non-JSON answer."""
+
+    def responses(self, operation):
+        responses = super().responses(operation)
+        media_type = MEDIA_TYPES.get(operation.operation_id)
+        ok = responses.get(200, {})
+        if media_type and "content" in ok:
+            ok["content"] = {media_type: ok["content"][self.api.renderer.media_type]}
+        return responses
+
+
+class DirectoryAPI(NinjaAPI):
+    """A ``NinjaAPI`` whose JSON answers are ``application/json`` (no charset
+    parameter: JSON is always UTF-8) and whose document knows ``MEDIA_TYPES``."""
+
+    def get_content_type(self):
+        return self.renderer.media_type
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        return DirectoryOpenAPI(self, path_prefix)
+
+
+def _openapi_view(view):
+    """The document answers GET only and may be cached for an hour."""
+    return require_GET(cache_control(public=True, max_age=OPENAPI_CACHE_SECONDS)(view))
+
+
+api = DirectoryAPI(
+    title="Maillage partner directory API",
+    version="1.0.0",
+    description=(
+        "Read-only, public. Only published, active (or temporarily closed) "
+        "entries appear. Nothing about visitors is stored."
+    ),
+    urls_namespace="directory_api",
+    openapi_url="/openapi.json",
+    docs_url=None,  # no interactive page: it would load scripts from elsewhere
+    docs_decorator=_openapi_view,
+    renderer=DirectoryJSONRenderer(),
+)
+router = Router(tags=["directory"])
+# Every endpoint answers a malformed parameter with a 400 naming it.
+REFUSED = {400: schemas.Errors}
+
+
+@api.exception_handler(ValidationError)
+def malformed_query(request, exc):
+    """Ninja's own refusal of a query string, as the contract's 400.
+
+    The parameters are declared as text, so ninja takes any value and leaves
+    validation to the FilterSet; this keeps the contract should it refuse one.
+    """
+    errors = {str(error["loc"][-1]): error["msg"] for error in exc.errors}
+    response = api.create_response(request, {"errors": errors}, status=400)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _cacheable(response):
@@ -38,13 +115,18 @@ def _cacheable(response):
     return response
 
 
-def _bad_request(filterset):
-    response = JsonResponse({"errors": filterset.error_dict()}, status=400)
+def _bad_request(response, filterset):
+    """The FilterSet's 400: every malformed parameter named, never cached."""
     response["Cache-Control"] = "no-store"
-    return response
+    return Status(400, {"errors": filterset.error_dict()})
 
 
 def _filterset(request):
+    """The FilterSet on the query string, and whether the query is valid.
+
+    It reads ``request.GET`` itself (every value of a repeated parameter);
+    the ``parameters`` an operation declares document them for ninja.
+    """
     filterset = DirectoryFilterSet(request.GET, request=request)
     return filterset, filterset.is_valid()
 
@@ -131,12 +213,21 @@ def _page_link(request, number):
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-@require_GET
-def organisations(request):
-    """Paginated JSON list of matching entries."""
+@router.get(
+    "/organisations/",
+    response={200: schemas.OrganisationPage, **REFUSED},
+    exclude_unset=True,  # distance_km and walk_minutes only with near
+    url_name="organisations",
+    operation_id="listOrganisations",
+    summary="Matching entries, paginated.",
+)
+def organisations(
+    request, response: HttpResponse, parameters: Query[schemas.ListParameters]
+):
+    """Matching entries in pages (sorted by name, or by distance with near)."""
     filterset, valid = _filterset(request)
     if not valid:
-        return _bad_request(filterset)
+        return _bad_request(response, filterset)
     results = filterset.results()
     number, size = filterset.get_page_number(), filterset.get_page_size()
     count = results.count
@@ -146,7 +237,8 @@ def organisations(request):
     names = Category.names_by_slug(language_code)
     now = timezone.now()
     near = bool(filterset.form.cleaned_data.get("near"))
-    payload = {
+    _cacheable(response)
+    return {
         "count": count,
         "next": _page_link(request, number + 1) if number * size < count else None,
         "previous": _page_link(request, number - 1) if number > 1 else None,
@@ -162,20 +254,31 @@ def organisations(request):
             for obj in objects
         ],
     }
-    return _cacheable(JsonResponse(payload, json_dumps_params={"ensure_ascii": False}))
 
 
-@require_GET
-def organisations_geojson(request):
+@router.get(
+    "/organisations.geojson",
+    response={200: schemas.FeatureCollection, **REFUSED},
+    url_name="organisations_geojson",
+    operation_id="organisationsGeoJSON",
+    summary="Every matching entry (and stop) as GeoJSON points.",
+)
+def organisations_geojson(
+    request, response: HttpResponse, parameters: Query[schemas.FilterParameters]
+):
     """Every matching entry as a GeoJSON FeatureCollection (one feature per place).
 
     An entry is a Point at its own coordinates, and each stop of a mobile
     service is a Point too (``properties.stop`` names it). An entry with no
-    coordinates at all has a ``null`` geometry.
+    coordinates at all has a ``null`` geometry. page and page_size do not apply.
     """
+    # An export holds every matching entry (the map loads it), so it is
+    # written as is rather than validated feature by feature at each request:
+    # ``schemas.FeatureCollection`` documents it, and
+    # tests/directory/test_schemathesis.py checks the answers against it.
     filterset, valid = _filterset(request)
     if not valid:
-        return _bad_request(filterset)
+        return _bad_request(response, filterset)
     language_code = filterset.get_language()
     linker = DetailLinker(request, language_code)
     names = Category.names_by_slug(language_code)
@@ -225,13 +328,10 @@ def organisations_geojson(request):
                     "properties": properties,
                 }
             )
-    response = HttpResponse(
-        json.dumps(
-            {"type": "FeatureCollection", "features": features}, ensure_ascii=False
-        ),
-        content_type="application/geo+json",
+    collection = {"type": "FeatureCollection", "features": features}
+    return _cacheable(
+        HttpResponse(json.dumps(collection, ensure_ascii=False), content_type=GEOJSON)
     )
-    return _cacheable(response)
 
 
 class _Echo:
@@ -239,12 +339,21 @@ class _Echo:
         return value
 
 
-@require_GET
-def organisations_csv(request):
-    """Every matching entry in the import format (UTF-8, header row)."""
+@router.get(
+    "/organisations.csv",
+    response={200: str, **REFUSED},
+    url_name="organisations_csv",
+    operation_id="organisationsCSV",
+    summary="Every matching entry in the import CSV format.",
+)
+def organisations_csv(
+    request, response: HttpResponse, parameters: Query[schemas.FilterParameters]
+):
+    """Every matching entry in the import format (UTF-8, header row), to be
+    imported again. page and page_size do not apply."""
     filterset, valid = _filterset(request)
     if not valid:
-        return _bad_request(filterset)
+        return _bad_request(response, filterset)
     writer = csv.writer(_Echo())
     results = filterset.results()
 
@@ -253,19 +362,9 @@ def organisations_csv(request):
         for obj in results.iterator():
             yield writer.writerow(organisation_row(obj))
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="directory.csv"'
-    return _cacheable(response)
+    export = StreamingHttpResponse(rows(), content_type=CSV)
+    export["Content-Disposition"] = 'attachment; filename="directory.csv"'
+    return _cacheable(export)
 
 
-@require_GET
-def openapi(request):
-    """The OpenAPI 3.1 description of this API."""
-    schema = openapi_schema(
-        server=request.build_absolute_uri("/"),
-        languages=[code for code, _name in settings.LANGUAGES],
-        categories=sorted(Category.names_by_slug(get_language())),
-    )
-    response = JsonResponse(schema, json_dumps_params={"ensure_ascii": False})
-    patch_cache_control(response, public=True, max_age=3600)
-    return response
+api.add_router("", router)

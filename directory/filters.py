@@ -29,6 +29,11 @@ stands in where an entry has no live translation). Closed entries never
 appear. Temporarily closed entries appear but never match ``open_now`` or
 ``open_at`` (until the day after ``closed_until``).
 
+Each parameter is a filter of the FilterSet, validated by its form field (a
+400 names it) and applied by its own ``filter_*`` method or field lookup;
+``radius_km`` and ``within_minutes`` set the reach of ``near``, ``page`` and
+``page_size`` the page of results, and ``lang`` keeps one row per entry.
+
 How it scales: every filter except opening hours and exact distance runs in
 SQL (``near`` adds an indexable bounding box). Only the narrowed rows are
 then read as plain tuples; opening hours are evaluated once per distinct
@@ -195,19 +200,37 @@ class PageSizeField(forms.IntegerField):
         return min(number, MAX_PAGE_SIZE)
 
 
-class _Filter(django_filters.Filter):
-    """A filter applied by ``DirectoryFilterSet.filter_queryset`` as a whole."""
+def field_filter(field_class, filter_class=django_filters.Filter, **kwargs):
+    """A ``filter_class`` whose form field is ``field_class`` (one of the above)."""
+    bound = type(f"{field_class.__name__}Filter", (filter_class,), {})
+    bound.field_class = field_class
+    return bound(**kwargs)
+
+
+class SettingFilter(django_filters.Filter):
+    """A parameter that tunes another filter or the paging instead of filtering.
+
+    ``radius_km`` and ``within_minutes`` set how far ``near`` reaches
+    (``DirectoryFilterSet.radius``); ``page`` and ``page_size`` choose the page
+    of results (``DirectoryResults.page``). Declared in the FilterSet so that
+    they are validated, and named in a 400, like every other parameter.
+    """
 
     def filter(self, qs, value):
         return qs
 
 
-def _field_filter(field_class, **kwargs):
-    class BoundFilter(_Filter):
-        pass
+class ContentLanguageFilter(django_filters.Filter):
+    """Entries in the content language: ``lang``, else the request's language.
 
-    BoundFilter.field_class = field_class
-    return BoundFilter(**kwargs)
+    Applied even when ``lang`` is absent, since every answer is in one
+    language (see ``in_language``).
+    """
+
+    field_class = ContentLanguageField
+
+    def filter(self, qs, value):
+        return in_language(qs, value or self.parent.get_language())
 
 
 def category_choices():
@@ -313,49 +336,76 @@ def _annotate_plain(objects):
 
 
 # The FilterSet ------------------------------------------------------------------
-def public_organisations(language_code: str | None = None):
-    """Published, not closed entries in ``language_code`` (default-locale fallback)."""
+def listed_organisations():
+    """Published, not closed entries, in every language."""
+    return Organisation.objects.filter(live=True).exclude(status=StatusChoices.CLOSED)
+
+
+def in_language(queryset, language_code: str | None = None):
+    """The rows of ``queryset`` in ``language_code`` (default-locale fallback).
+
+    An entry appears once: in that language when it has a live translation
+    into it, else in the default language. An unknown code means the default
+    language.
+    """
     default = settings.LANGUAGE_CODE
     language_code = (language_code or get_language() or default).split("-")[0]
     known = {code for code, _name in settings.LANGUAGES}
     if language_code not in known:
         language_code = default
-    base = Organisation.objects.filter(live=True).exclude(status=StatusChoices.CLOSED)
     if language_code == default:
-        return base.filter(locale__language_code=default)
+        return queryset.filter(locale__language_code=default)
     translated = Organisation.objects.filter(
         locale__language_code=language_code, live=True
     ).values("translation_key")
-    return base.filter(
+    return queryset.filter(
         Q(locale__language_code=language_code)
         | (Q(locale__language_code=default) & ~Q(translation_key__in=translated))
     )
 
 
 class DirectoryFilterSet(django_filters.FilterSet):
-    q = _field_filter(forms.CharField, label=_("Search"), max_length=MAX_QUERY_LENGTH)
+    """The directory's parameters; each filter narrows the entries in SQL.
+
+    What SQL cannot decide (opening hours at a moment, exact distances) is
+    settled by ``results()`` on the rows the filters leave.
+    """
+
+    q = django_filters.CharFilter(
+        label=_("Search"), max_length=MAX_QUERY_LENGTH, method="filter_text"
+    )
     category = django_filters.MultipleChoiceFilter(
         label=_("Category"), choices=category_choices, method="filter_category"
     )
-    city = _field_filter(forms.CharField, label=_("City"), max_length=120)
-    language = _field_filter(LanguageCodeField, label=_("Language spoken"))
+    city = django_filters.CharFilter(
+        label=_("City"), max_length=120, method="filter_city"
+    )
+    language = field_filter(
+        LanguageCodeField, label=_("Language spoken"), method="filter_language"
+    )
     association = django_filters.ModelChoiceFilter(
         label=_("Association"),
         queryset=Association.objects.all(),
         to_field_name="slug",
         method="filter_association",
     )
-    open_at = _field_filter(IsoDateTimeField, label=_("Open at"))
-    open_now = _field_filter(StrictBooleanField, label=_("Open now"))
-    near = _field_filter(LatLonField, label=_("Near"))
-    radius_km = _field_filter(
+    open_at = field_filter(
+        IsoDateTimeField, label=_("Open at"), method="filter_open_at"
+    )
+    open_now = field_filter(
+        StrictBooleanField, label=_("Open now"), method="filter_open_now"
+    )
+    near = field_filter(LatLonField, label=_("Near"), method="filter_near")
+    radius_km = field_filter(
         FiniteFloatField,
+        SettingFilter,
         label=_("Radius (km)"),
         min_value=0.01,
         max_value=MAX_RADIUS_KM,
     )
-    within_minutes = _field_filter(
+    within_minutes = field_filter(
         forms.IntegerField,
+        SettingFilter,
         label=_("Within minutes on foot"),
         min_value=1,
         max_value=MAX_WITHIN_MINUTES,
@@ -368,23 +418,26 @@ class DirectoryFilterSet(django_filters.FilterSet):
         choices=OccupancyChoices.choices,
         field_name="usual_occupancy",
     )
-    lang = _field_filter(ContentLanguageField, label=_("Content language"))
-    page = _field_filter(forms.IntegerField, label=_("Page"), min_value=1)
-    page_size = _field_filter(PageSizeField, label=_("Page size"), min_value=1)
+    lang = ContentLanguageFilter(label=_("Content language"))
+    page = field_filter(forms.IntegerField, SettingFilter, label=_("Page"), min_value=1)
+    page_size = field_filter(
+        PageSizeField, SettingFilter, label=_("Page size"), min_value=1
+    )
 
     class Meta:
         model = Organisation
         fields = []
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        """``queryset`` defaults to every listed entry; ``lang`` then picks one
+        row per entry (a page passes its own entries, e.g. one association's)."""
         self.language_code = None
         if data is not None and hasattr(data, "get"):
             lang = (data.get("lang") or "").strip().lower()
             self.language_code = lang or None
+        if queryset is None:
+            queryset = listed_organisations()
         super().__init__(data, queryset, request=request, prefix=prefix)
-        # django-filter falls back to every row; the public set depends on the
-        # language, which is only known after validation (see ``qs``).
-        self._public_default = queryset is None
 
     # Validation ----------------------------------------------------------------
     def is_valid(self):
@@ -424,49 +477,29 @@ class DirectoryFilterSet(django_filters.FilterSet):
         )
         return code or self.language_code or get_language() or settings.LANGUAGE_CODE
 
-    @property
-    def qs(self):
-        if not hasattr(self, "_qs"):
-            if self._public_default:
-                self.queryset = public_organisations(self.get_language())
-            if self.is_bound:
-                self.errors  # noqa: B018 - run validation
-                self._qs = self.filter_queryset(self.queryset.all())
-            else:
-                self._qs = self.queryset.all()
-        return self._qs
+    def filter_text(self, queryset, name, value):
+        text = value.strip()
+        if not text:
+            return queryset
+        return queryset.filter(search_q(text, self.get_language()))
 
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        data = self.form.cleaned_data
-        text = (data.get("q") or "").strip()
-        if text:
-            queryset = queryset.filter(search_q(text, self.get_language()))
-        city = (data.get("city") or "").strip()
-        if city:
-            queryset = queryset.filter(
-                Q(city__iexact=city) | Q(pk__in=stops_in_city(city))
-            )
-        if data.get("language"):
-            queryset = queryset.filter(language_index__contains=f"|{data['language']}|")
-        if self.wants_open():
-            moment = self.open_moment()
-            day = timezone.localtime(moment, opening.site_zone()).date()
-            queryset = queryset.filter(
-                Q(status=StatusChoices.ACTIVE) | Q(closed_until__lt=day)
-            ).filter(
-                ~Q(opening_hours="")
-                | Q(
-                    pk__in=OrganisationStop.objects.exclude(opening_hours="").values(
-                        "organisation_id"
-                    )
-                )
-            )
-        near = data.get("near")
-        if near:
-            box = geo.bounding_box(*near, self.radius())
-            queryset = queryset.filter(in_box(box) | Q(pk__in=stops_in_box(box)))
-        return queryset
+    def filter_city(self, queryset, name, value):
+        return queryset.filter(Q(city__iexact=value) | Q(pk__in=stops_in_city(value)))
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(language_index__contains=f"|{value}|")
+
+    def filter_open_at(self, queryset, name, value):
+        return queryset.filter(*may_open_at(value))
+
+    def filter_open_now(self, queryset, name, value):
+        if not value or self.form.cleaned_data.get("open_at"):
+            return queryset  # ``open_at``, when given, names the moment instead
+        return queryset.filter(*may_open_at(timezone.now()))
+
+    def filter_near(self, queryset, name, value):
+        box = geo.bounding_box(*value, self.radius())
+        return queryset.filter(in_box(box) | Q(pk__in=stops_in_box(box)))
 
     def filter_category(self, queryset, name, value):
         if not value:
@@ -627,6 +660,24 @@ class DirectoryFilterSet(django_filters.FilterSet):
             )
         hits.sort(key=lambda item: (item[0], item[1], item[2].pk))
         return [item[2] for item in hits]
+
+
+def may_open_at(moment):
+    """Conditions for entries that can be open at ``moment``.
+
+    Not temporarily closed that day, and with hours of their own or on one of
+    their stops (whether the hours are open then is ``results()``'s work).
+    """
+    day = timezone.localtime(moment, opening.site_zone()).date()
+    return (
+        Q(status=StatusChoices.ACTIVE) | Q(closed_until__lt=day),
+        ~Q(opening_hours="")
+        | Q(
+            pk__in=OrganisationStop.objects.exclude(opening_hours="").values(
+                "organisation_id"
+            )
+        ),
+    )
 
 
 def in_box(box):

@@ -40,7 +40,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.search import index
 
 from directory import opening
-from directory.filters import DirectoryFilterSet, public_organisations
+from directory.filters import DirectoryFilterSet, in_language, listed_organisations
 from directory.icons import CategoryLabel, category_icon
 from directory.models import (
     Category,
@@ -257,14 +257,18 @@ class DirectoryPage(RoutablePageMixin, BasePage):
 
         return Association.for_page(self)
 
-    def base_queryset(self, language_code):
-        """Published, not closed entries in the visitor's language."""
-        queryset = public_organisations(language_code)
+    def entries(self):
+        """The published, not closed entries this page lists, in every language."""
+        queryset = listed_organisations()
         if self.own_entries_only:
             association = self.owner_association()
             if association is not None:
                 queryset = queryset.filter(association=association)
         return queryset
+
+    def base_queryset(self, language_code):
+        """Published, not closed entries in the visitor's language."""
+        return in_language(self.entries(), language_code)
 
     def town_centre(self, name: str):
         """The centre of the directory's entries in a town, or ``None``.
@@ -292,7 +296,6 @@ class DirectoryPage(RoutablePageMixin, BasePage):
 
     def get_search(self, request) -> Search:
         """Read the visitor's filters from the query string into the FilterSet."""
-        language_code = translation.get_language()
         data = request.GET.copy()
         # The page decides these: its language, 20 results a page.
         for name in ("lang", "page_size", "radius_km", "open_at"):
@@ -332,9 +335,8 @@ class DirectoryPage(RoutablePageMixin, BasePage):
                     "To search within 15 minutes on foot, type a town or use "
                     "your position."
                 )
-        filterset = DirectoryFilterSet(
-            data, queryset=self.base_queryset(language_code), request=request
-        )
+        # The FilterSet keeps the rows in the visitor's language (no ``lang``).
+        filterset = DirectoryFilterSet(data, queryset=self.entries(), request=request)
         if not filterset.is_valid():
             for name, message in filterset.error_dict().items():
                 errors.setdefault(name, message)

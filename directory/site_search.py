@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Site
 
-from directory.filters import public_organisations, search_q
+from directory.filters import in_language, listed_organisations, search_q
 from directory.links import DetailLinker
 from directory.pages import DirectoryPage
 from directory.plugin import PLUGIN
@@ -45,7 +45,7 @@ def site_search_group(request, query: str, language_code: str):
     entries = (
         page.base_queryset(language_code)
         if page is not None
-        else public_organisations(language_code)
+        else in_language(listed_organisations(), language_code)
     )
     entries = entries.filter(search_q(query, language_code)).order_by("name", "pk")
     count = entries.count()

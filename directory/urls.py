@@ -1,18 +1,10 @@
-"""Public directory API, served at /api/directory/ (outside the language prefix)."""
+"""Public directory API, served at /api/directory/ (outside the language prefix).
 
-from django.urls import path
+The URLs are those of the django-ninja API in ``directory.api``: the three
+endpoints and ``openapi.json``.
+"""
 
-from directory import api
+from directory.api import api
 
 app_name = "directory_api"
-
-urlpatterns = [
-    path("organisations/", api.organisations, name="organisations"),
-    path(
-        "organisations.geojson",
-        api.organisations_geojson,
-        name="organisations_geojson",
-    ),
-    path("organisations.csv", api.organisations_csv, name="organisations_csv"),
-    path("openapi.json", api.openapi, name="openapi"),
-]
+urlpatterns = api.urls[0]

@@ -196,6 +196,48 @@ def test_openapi_documents_every_parameter(network, api):
         assert {p["name"] for p in params} == documented - {"page", "page_size"}
     category = next(p for p in listing["parameters"] if p["name"] == "category")
     assert "hebergement" in category["schema"]["items"]["enum"]
+    for param in listing["parameters"]:
+        assert param["in"] == "query" and not param["required"]
+        assert param["description"], param["name"]
+
+
+def test_openapi_is_generated_from_the_answers_schemas(network, client):
+    response = client.get("/api/directory/openapi.json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert "max-age=3600" in response["Cache-Control"]
+    schema = response.json()
+    components = schema["components"]["schemas"]
+    media_types = {
+        "organisations/": ("application/json", "OrganisationPage"),
+        "organisations.geojson": ("application/geo+json", "FeatureCollection"),
+        "organisations.csv": ("text/csv", None),
+    }
+    for path, (media_type, name) in media_types.items():
+        answers = schema["paths"][f"/api/directory/{path}"]["get"]["responses"]
+        ok = answers["200"]["content"]
+        assert list(ok) == [media_type]
+        if name:
+            assert ok[media_type]["schema"] == {"$ref": f"#/components/schemas/{name}"}
+        refused = answers["400"]["content"]["application/json"]["schema"]
+        assert refused == {"$ref": "#/components/schemas/Errors"}
+    organisation = components["Organisation"]["properties"]
+    assert {"id", "name", "categories", "url", "distance_km"} <= set(organisation)
+    assert client.post("/api/directory/openapi.json").status_code == 405
+
+
+def test_a_refusal_by_ninja_is_the_contract_400(rf):
+    from ninja.errors import ValidationError
+
+    from directory.api import malformed_query
+
+    error = {"loc": ("query", "page"), "msg": "Input should be a valid integer"}
+    response = malformed_query(rf.get("/"), ValidationError([error]))
+    assert response.status_code == 400
+    assert response["Cache-Control"] == "no-store"
+    assert json.loads(response.content) == {
+        "errors": {"page": "Input should be a valid integer"}
+    }
 
 
 def _bulk(association, count, offset=0):
