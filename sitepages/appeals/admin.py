@@ -13,6 +13,8 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.encoding import force_str
@@ -31,10 +33,11 @@ from network import permissions
 from network.viewsets import AssociationOwnedModelViewSet
 from sitepages.appeals import bank_statement
 from sitepages.appeals.formatting import money
-from sitepages.appeals.ledger import waiting_pledges
+from sitepages.appeals.ledger import ledger_q, waiting_pledges
 from sitepages.appeals.models import (
     AppealPage,
     Contribution,
+    PaymentMethod,
     Pledge,
     PledgeStatus,
 )
@@ -53,25 +56,51 @@ def visible_pledges(user):
 
 
 def visible_appeals(request):
-    """Appeals of the user's trees, plus those shared with their associations."""
-    pages = permissions.scope_pages(AppealPage.objects.all(), request.user)
+    """Appeals of the user's trees, plus those shared with their associations:
+    one page per appeal (its first version; translations and aliases share
+    its ledger)."""
+    user = request.user
+    pages = permissions.scope_pages(AppealPage.objects.all(), user)
     shared = AppealPage.objects.filter(
-        partner_associations__in=permissions.user_associations(request.user)
+        partner_associations__in=permissions.user_associations(user)
     )
-    return (pages | shared).distinct().order_by("title")
+    first_version = (
+        AppealPage.objects.filter(translation_key=OuterRef("translation_key"))
+        .order_by("pk")
+        .values("pk")[:1]
+    )
+    return (
+        AppealPage.objects.filter(
+            Q(pk__in=pages.values("pk")) | Q(pk__in=shared.values("pk")),
+            alias_of__isnull=True,
+            pk=Subquery(first_version),
+        )
+        .select_related("locale")
+        .order_by("title")
+    )
 
 
 class PledgeFilterSet(WagtailFilterSet):
     appeal = django_filters.ModelChoiceFilter(
-        label=_("Appeal"), queryset=visible_appeals
+        label=_("Appeal"), queryset=visible_appeals, method="filter_appeal"
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=PledgeStatus.choices
     )
+    payment_method = django_filters.ChoiceFilter(
+        label=_("Payment method"), choices=PaymentMethod.choices
+    )
+    association = django_filters.ModelChoiceFilter(
+        label=_("Association"), queryset=permissions.associations_for_request
+    )
 
     class Meta:
         model = Pledge
-        fields = ["appeal", "status"]
+        fields = ["appeal", "status", "payment_method", "association"]
+
+    def filter_appeal(self, queryset, name, value):
+        """Every pledge of the appeal, whichever translation or alias took it."""
+        return queryset.filter(ledger_q(value)) if value else queryset
 
 
 class SafeCSVMixin:
@@ -138,6 +167,15 @@ class PledgeForm(WagtailAdminModelForm):
             "public_display",
         ]
 
+    def clean(self):
+        """A received pledge has a date of receipt; any other has none."""
+        cleaned = super().clean()
+        if cleaned.get("status") == PledgeStatus.RECEIVED:
+            cleaned["received_at"] = cleaned.get("received_at") or timezone.now()
+        elif "status" in cleaned:
+            cleaned["received_at"] = None
+        return cleaned
+
 
 class PledgeViewSet(AssociationOwnedModelViewSet):
     model = Pledge
@@ -178,6 +216,7 @@ class PledgeViewSet(AssociationOwnedModelViewSet):
     export_filename = "pledges"
     form_fields = PledgeForm.Meta.fields
     inspect_view_enabled = True
+    copy_view_enabled = False  # pledges come from donors (Pledge.get_permission_policy)
 
     def get_form_class(self, for_update=False):
         return PledgeForm
@@ -201,6 +240,18 @@ class ContributionForm(WagtailAdminModelForm):
         request = _Request()
         request.user = user
         self.fields["appeal"].queryset = visible_appeals(request)
+
+    def clean(self):
+        """The gift goes to an appeal its association owns or shares."""
+        cleaned = super().clean()
+        association, appeal = cleaned.get("association"), cleaned.get("appeal")
+        if association and appeal and not appeal.accepts_pledges_from(association):
+            self.add_error(
+                "appeal",
+                _("%(association)s neither runs nor shares this appeal.")
+                % {"association": association},
+            )
+        return cleaned
 
 
 class ContributionIndexView(
@@ -283,13 +334,19 @@ def apply_action(user, action, ids):
     return done
 
 
+MAX_ID = 2**63 - 1  # the largest primary key a database column holds
+
+
 def _clean_ids(values):
+    """The ids among ``values`` that can name a row (others are ignored)."""
     ids = []
     for value in values:
         try:
-            ids.append(int(value))
+            number = int(value)
         except (TypeError, ValueError):
             continue
+        if 0 < number <= MAX_ID:
+            ids.append(number)
     return ids
 
 
@@ -299,6 +356,7 @@ class ProcessPledgesView(_TreasurerView):
 
     template_name = "sitepages/appeals/admin/process.html"
     page_title = _("Process pledges")
+    model = Pledge  # ``?id=`` names pledges (network.middleware checks them)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

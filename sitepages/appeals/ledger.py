@@ -2,7 +2,9 @@
 
 There is no counter field: every figure is an aggregate over ``Pledge`` and
 ``Contribution`` rows, so concurrent pledges can never lose an update. Every
-translation of an appeal shares its ledger (same ``translation_key``).
+translation of an appeal shares its ledger (same ``translation_key``), and so
+does every alias of it (Wagtail's "copy as alias"), the way a partner
+association shows a shared appeal on its own site.
 """
 
 from dataclasses import dataclass
@@ -58,21 +60,42 @@ def _sum(field, **filters):
     )
 
 
-def ledger_filter(appeal):
-    return {"appeal__translation_key": appeal.translation_key}
+def source_page(appeal):
+    """The page an alias mirrors (the appeal itself when it is no alias)."""
+    from wagtail.models import Page
+
+    source = appeal
+    for _depth in range(5):  # Wagtail aliases the original, never an alias
+        if not source.alias_of_id:
+            break
+        source = Page.objects.get(pk=source.alias_of_id)
+    return source
+
+
+def ledger_q(appeal, prefix="appeal__"):
+    """Rows of ``appeal``'s ledger: its translations, its aliases and theirs."""
+    from wagtail.models import Page
+
+    key = source_page(appeal).translation_key
+    aliases = Page.objects.filter(alias_of__translation_key=key).values(
+        "translation_key"
+    )
+    return Q(**{f"{prefix}translation_key": key}) | Q(
+        **{f"{prefix}translation_key__in": aliases}
+    )
 
 
 def totals(appeal) -> Totals:
     """Two aggregate queries: pledges by status, then contributions."""
     from sitepages.appeals.models import Contribution, Pledge, PledgeStatus
 
-    pledges = Pledge.objects.filter(**ledger_filter(appeal)).aggregate(
+    pledges = Pledge.objects.filter(ledger_q(appeal)).aggregate(
         received=_sum("amount", status=PledgeStatus.RECEIVED),
         pledged=_sum("amount", status=PledgeStatus.PLEDGED),
         waiting=Count("pk", filter=Q(status=PledgeStatus.PLEDGED)),
         supporters=Count("pk", filter=~Q(status=PledgeStatus.CANCELLED)),
     )
-    gifts = Contribution.objects.filter(**ledger_filter(appeal)).aggregate(
+    gifts = Contribution.objects.filter(ledger_q(appeal)).aggregate(
         total=_sum("amount"), count=Count("pk")
     )
     return Totals(
@@ -96,3 +119,17 @@ def waiting_pledges(queryset):
         count=Count("pk"), amount=_sum("amount")
     )
     return result["count"], result["amount"]
+
+
+def named_supporters(appeal, limit=30) -> list[str]:
+    """The latest supporters who chose to be named on the appeal page
+    (cancelled pledges and erased donors left out)."""
+    from sitepages.appeals.models import Pledge, PledgeStatus, PublicDisplay
+
+    return list(
+        Pledge.objects.filter(ledger_q(appeal), public_display=PublicDisplay.NAME)
+        .exclude(status=PledgeStatus.CANCELLED)
+        .exclude(donor_name="")
+        .order_by("-created_at", "-pk")
+        .values_list("donor_name", flat=True)[:limit]
+    )
