@@ -6,8 +6,9 @@ refused when non-numeric (``1e9``, ``NaN``), zero or negative, below the
 1-unit minimum, above ``PLEDGE_MAX_AMOUNT`` (setting, else environment,
 default 100000; never above what the ledger's columns hold) or with more
 decimals than the currency has. The ways to give offered are those the
-appeal gives instructions for (``AppealPage.payment_methods``). ``website`` is a honeypot: hidden from people,
-filled by robots, and a filled one refuses the pledge.
+appeal gives instructions for (``AppealPage.payment_methods``). ``website``
+is a honeypot: hidden from people, filled by robots, and a filled one refuses
+the pledge.
 """
 
 import os
