@@ -417,7 +417,8 @@ class BankStatementView(_TreasurerView):
         status = 200
         if form.is_valid():
             try:
-                lines = bank_statement.read(form.cleaned_data["statement"].read())
+                upload = form.cleaned_data["statement"]
+                lines = bank_statement.read(upload.read(bank_statement.MAX_BYTES + 1))
             except bank_statement.StatementError as error:
                 form.add_error("statement", str(error))
                 status = 400
