@@ -11,7 +11,7 @@ association A never sees B's donors (coordinators see everyone's). Wired in
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import redirect
@@ -80,8 +80,33 @@ def visible_appeals(request):
     )
 
 
+class AppealChoiceMixin:
+    """A page id the database cannot hold is an invalid choice, not a 500
+    (Django checks the range of plain integer keys, not of a page type's
+    ``page_ptr``)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _clean_ids([value]):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class AppealChoiceField(AppealChoiceMixin, forms.ModelChoiceField):
+    pass
+
+
+class AppealChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = type(
+        "AppealFilterField",
+        (AppealChoiceMixin, django_filters.ModelChoiceFilter.field_class),
+        {},
+    )
+
+
 class PledgeFilterSet(WagtailFilterSet):
-    appeal = django_filters.ModelChoiceFilter(
+    appeal = AppealChoiceFilter(
         label=_("Appeal"), queryset=visible_appeals, method="filter_appeal"
     )
     status = django_filters.ChoiceFilter(
@@ -228,6 +253,7 @@ class ContributionForm(WagtailAdminModelForm):
     class Meta:
         model = Contribution
         fields = ["association", "appeal", "amount", "date", "source", "label"]
+        field_classes = {"appeal": AppealChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -317,6 +317,9 @@ class PledgePermissionPolicy(AssociationOwnedPermissionPolicy):
 
     REFUSED = {"add", "delete"}
 
+    def user_has_permission(self, user, action):
+        return action not in self.REFUSED and super().user_has_permission(user, action)
+
     def user_has_any_permission(self, user, actions):
         return super().user_has_any_permission(
             user, [action for action in actions if action not in self.REFUSED]
