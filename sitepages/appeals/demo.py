@@ -1,7 +1,9 @@
 # ruff: noqa: E501 (demo texts: long sentences read better unwrapped)
 """Demo appeals on the hub: print an issue of the journal, fund a writing
 residency (figures from the network's fundraising page), and one closed
-appeal; pledges in every state, offline gifts, and a hub listing page.
+appeal, each in fr, en and ar; pledges in every state, offline gifts, and a
+hub listing page. The journal appeal is shared with EXOD, which shows it on
+its own site (an alias) and takes pledges of its own there.
 
 Called by ``sitepages.demo.load``. Idempotent: pages are found by slug, and
 pledges by their fixed reference codes (``sitepages/demo_data/
@@ -49,17 +51,47 @@ APPEALS = [
         ),
         "goal": Decimal("4200"),
         "days": (-20, 40),
-        "unit": ("numéros", Decimal("2100"), "4 000 exemplaires"),
+        "unit": (
+            _texts("numéros", "issues", "أعداد"),
+            Decimal("2100"),
+            _texts("4 000 exemplaires", "4,000 copies", "4000 نسخة"),
+        ),
         "tiers": [
-            (Decimal("35"), "l’envoi de 100 journaux à une association"),
-            (Decimal("250"), "une journée d’atelier d’écriture"),
-            (Decimal("2100"), "un numéro imprimé à 4 000 exemplaires"),
+            (
+                Decimal("35"),
+                _texts(
+                    "l’envoi de 100 journaux à une association",
+                    "posting 100 copies to an association",
+                    "إرسال 100 نسخة إلى جمعية",
+                ),
+            ),
+            (
+                Decimal("250"),
+                _texts(
+                    "une journée d’atelier d’écriture",
+                    "one day of writing workshop",
+                    "يوم من ورشة الكتابة",
+                ),
+            ),
+            (
+                Decimal("2100"),
+                _texts(
+                    "un numéro imprimé à 4 000 exemplaires",
+                    "one issue printed in 4,000 copies",
+                    "عدد مطبوع في 4000 نسخة",
+                ),
+            ),
         ],
         "pledges": [
             ("KZ7M4QH", "40", "received", "Claire", "name"),
             ("W9TXR2E", "120", "pledged", "", "anonymous"),
             ("P4HDN8Y", "35", "pledged", "Samir", "name"),
             ("J3FKV6B", "60", "cancelled", "", "anonymous"),
+        ],
+        # pledges taken on the partner's site (EXOD shares this appeal)
+        "partner_pledges": [
+            ("H6CXZ9M", "50", "received", "Lucie", "name"),
+            ("V3RQA7S", "80", "pledged", "", "anonymous"),
         ],
         "gifts": [
             ("cheque", "500", "Chèque du comité de soutien"),
@@ -80,11 +112,36 @@ APPEALS = [
         ),
         "goal": Decimal("6700"),
         "days": (-5, 60),
-        "unit": ("résidences", Decimal("6700"), "3 jours, 20 participants"),
+        "unit": (
+            _texts("résidences", "residencies", "إقامات"),
+            Decimal("6700"),
+            _texts(
+                "3 jours, 20 participants",
+                "3 days, 20 participants",
+                "3 أيام، 20 مشاركًا",
+            ),
+        ),
         "tiers": [
-            (Decimal("20"), "un repas partagé pour deux"),
-            (Decimal("150"), "le transport d’un participant"),
-            (Decimal("6700"), "la résidence entière"),
+            (
+                Decimal("20"),
+                _texts(
+                    "un repas partagé pour deux",
+                    "a shared meal for two",
+                    "وجبة مشتركة لشخصين",
+                ),
+            ),
+            (
+                Decimal("150"),
+                _texts(
+                    "le transport d’un participant",
+                    "one participant’s travel",
+                    "تنقّل مشارك واحد",
+                ),
+            ),
+            (
+                Decimal("6700"),
+                _texts("la résidence entière", "the whole residency", "الإقامة كاملة"),
+            ),
         ],
         "pledges": [
             ("R8GLS5C", "200", "received", "Association Amis", "name"),
@@ -107,35 +164,56 @@ APPEALS = [
         "goal": Decimal("3000"),
         "days": (-400, -300),
         "unit": None,
-        "tiers": [(Decimal("12"), "une couverture")],
+        "tiers": [
+            (Decimal("12"), _texts("une couverture", "one blanket", "بطانية واحدة"))
+        ],
         "pledges": [("T6YBM3A", "300", "received", "", "anonymous")],
         "gifts": [("cash", "2800", "Collectes de rue")],
     },
 ]
 
+WHERE_THE_MONEY_GOES = _texts(
+    "<p>Impression, transport des journaux et repas partagés. Les comptes sont présentés à l’assemblée générale.</p>",
+    "<p>Printing, carrying the journals and shared meals. The accounts are presented at the general meeting.</p>",
+    "<p>الطباعة ونقل الجرائد والوجبات المشتركة. تُعرض الحسابات في الجمعية العامة.</p>",
+)
+
+
+def _localised(spec, language):
+    """The appeal's texts in ``language``."""
+    fields = {
+        "title": spec["title"][language],
+        "summary": spec["summary"][language],
+        "where_the_money_goes": WHERE_THE_MONEY_GOES[language],
+        "tiers": [
+            ("tier", {"amount": amount, "pays_for": texts[language]})
+            for amount, texts in spec["tiers"]
+        ],
+    }
+    if spec["unit"]:
+        names, _cost, yields = spec["unit"]
+        fields.update(
+            impact_unit_name=names[language], impact_unit_yield=yields[language]
+        )
+    return fields
+
 
 def _appeal(home, spec, today):
     start, end = (today + datetime.timedelta(days=d) for d in spec["days"])
     fields = {
-        "title": spec["title"]["fr"],
-        "summary": spec["summary"]["fr"],
+        **_localised(spec, "fr"),
         "goal": spec["goal"],
         "start_date": start,
         "end_date": end,
-        "tiers": [("tier", {"amount": a, "pays_for": t}) for a, t in spec["tiers"]],
         "bank_details": "La Plateforme des Soutiens aux Migrant.e.s\nCrédit Coopératif",
         "iban": "FR76 4255 9100 0008 0000 0000 000",
         "bic": "CCOPFRPP",
         "cheque_payee": "PSM",
         "cheque_address": "PSM, 1 rue de la Solidarité\n62100 Calais",
         "payment_url": "https://www.helloasso.com/associations/psm",
-        "where_the_money_goes": "<p>Impression, transport des journaux et repas partagés. Les comptes sont présentés à l’assemblée générale.</p>",
     }
     if spec["unit"]:
-        name, cost, yields = spec["unit"]
-        fields.update(
-            impact_unit_name=name, impact_unit_cost=cost, impact_unit_yield=yields
-        )
+        fields["impact_unit_cost"] = spec["unit"][1]
     page = AppealPage.objects.child_of(home).filter(slug=spec["slug"]).first()
     if page is None:
         page = AppealPage(slug=spec["slug"], **fields)
@@ -147,10 +225,43 @@ def _appeal(home, spec, today):
         if locale is None or page.get_translation_or_none(locale) is not None:
             continue
         translation = page.copy_for_translation(locale)
-        translation.title = spec["title"][language]
-        translation.summary = spec["summary"][language]
+        for name, value in _localised(spec, language).items():
+            setattr(translation, name, value)
         translation.save_revision().publish()
     return page
+
+
+def _partner_alias(appeal, partner):
+    """The partner shows the shared appeal on its own site: an alias."""
+    home = partner.site.root_page
+    alias = AppealPage.objects.child_of(home).filter(alias_of=appeal).first()
+    if alias is None:
+        alias = appeal.create_alias(parent=home)
+    return alias.specific
+
+
+def _pledges(association, appeal, specs):
+    created = 0
+    for body, amount, status, name, display in specs:
+        code = reference(body)
+        if Pledge.objects.filter(reference=code).exists():
+            continue
+        Pledge.objects.create(
+            association=association,
+            appeal=appeal,
+            reference=code,
+            amount=Decimal(amount),
+            currency="EUR",
+            donor_name=name,
+            public_display=display,
+            status=status,
+            received_at=datetime.datetime.now(datetime.UTC)
+            if status == "received"
+            else None,
+            language="fr",
+        )
+        created += 1
+    return created
 
 
 def load(stdout, associations):
@@ -159,32 +270,16 @@ def load(stdout, associations):
     if hub is None:
         return
     home = hub.site.root_page.specific
+    partner = by_slug.get(PARTNER)
     today = datetime.date.today()
     created = 0
     for spec in APPEALS:
         appeal = _appeal(home, spec, today)
-        partner = by_slug.get(PARTNER)
-        if partner and spec["slug"] == "imprimer-le-journal":
+        created += _pledges(hub, appeal, spec["pledges"])
+        if partner and spec.get("partner_pledges"):
             appeal.partner_associations.add(partner)
-        for body, amount, status, name, display in spec["pledges"]:
-            code = reference(body)
-            if Pledge.objects.filter(reference=code).exists():
-                continue
-            Pledge.objects.create(
-                association=hub,
-                appeal=appeal,
-                reference=code,
-                amount=Decimal(amount),
-                currency="EUR",
-                donor_name=name,
-                public_display=display,
-                status=status,
-                received_at=datetime.datetime.now(datetime.UTC)
-                if status == "received"
-                else None,
-                language="fr",
-            )
-            created += 1
+            alias = _partner_alias(appeal, partner)
+            created += _pledges(partner, alias, spec["partner_pledges"])
         for source, amount, label in spec["gifts"]:
             Contribution.objects.get_or_create(
                 association=hub,

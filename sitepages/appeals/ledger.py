@@ -12,6 +12,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from django.db.models import Count, DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 ZERO = Decimal("0")
 
@@ -23,6 +24,7 @@ class Totals:
     received_pledges: Decimal
     contributions: Decimal
     pledged: Decimal  # promised, not yet received
+    received_this_month: Decimal  # pledges received and gifts dated this month
     supporters: int
     waiting_count: int
     days_left: int | None
@@ -89,14 +91,22 @@ def totals(appeal) -> Totals:
     """Two aggregate queries: pledges by status, then contributions."""
     from sitepages.appeals.models import Contribution, Pledge, PledgeStatus
 
+    month_start = timezone.localtime().replace(
+        day=1, hour=0, minute=0, second=0, microsecond=0
+    )
     pledges = Pledge.objects.filter(ledger_q(appeal)).aggregate(
         received=_sum("amount", status=PledgeStatus.RECEIVED),
+        this_month=_sum(
+            "amount", status=PledgeStatus.RECEIVED, received_at__gte=month_start
+        ),
         pledged=_sum("amount", status=PledgeStatus.PLEDGED),
         waiting=Count("pk", filter=Q(status=PledgeStatus.PLEDGED)),
         supporters=Count("pk", filter=~Q(status=PledgeStatus.CANCELLED)),
     )
     gifts = Contribution.objects.filter(ledger_q(appeal)).aggregate(
-        total=_sum("amount"), count=Count("pk")
+        total=_sum("amount"),
+        this_month=_sum("amount", date__gte=month_start.date()),
+        count=Count("pk"),
     )
     return Totals(
         goal=appeal.goal,
@@ -104,6 +114,7 @@ def totals(appeal) -> Totals:
         received_pledges=pledges["received"],
         contributions=gifts["total"],
         pledged=pledges["pledged"],
+        received_this_month=pledges["this_month"] + gifts["this_month"],
         supporters=pledges["supporters"] + gifts["count"],
         waiting_count=pledges["waiting"],
         days_left=appeal.days_left(),

@@ -32,6 +32,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from network.permissions import AssociationOwned, AssociationOwnedPermissionPolicy
 from sitepages.appeals import references
@@ -204,6 +205,16 @@ class AppealPage(RoutablePageMixin, BasePage):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+    ]
+    # Where to send the money is the same in every language: translations
+    # follow the original (wagtail-localize), never a translator's copy.
+    override_translatable_fields = [
+        SynchronizedField("bank_details"),
+        SynchronizedField("iban", overridable=False),
+        SynchronizedField("bic", overridable=False),
+        SynchronizedField("cheque_payee", overridable=False),
+        SynchronizedField("cheque_address"),
+        SynchronizedField("payment_url", overridable=False),
     ]
     parent_page_types = ["sitepages.HomePage", "sitepages.ContentPage"]
     subpage_types = []

@@ -202,3 +202,35 @@ def test_odd_requests_never_answer_500(world, client_on, method, path):
     response = getattr(client, method)(f"/fr/{world.appeal.slug}/{path}")
     assert response.status_code in (200, 404, 405)
     assert Pledge.objects.count() == 0
+
+
+def test_this_months_money_is_shown_beside_the_total(world, client_on):
+    import datetime
+
+    from sitepages.models import Contribution
+
+    long_ago = datetime.date.today() - datetime.timedelta(days=70)
+    Contribution.objects.create(
+        association=world.alpha,
+        appeal=world.appeal,
+        amount=Decimal("500"),
+        date=long_ago,
+    )
+    post(client_on, world, pledge_data(amount="30"))
+    Pledge.objects.get().mark_received()
+    totals = world.appeal.ledger()
+    assert totals.received == Decimal("530")
+    assert totals.received_this_month == Decimal("30")
+    html = client_on(world.alpha).get(f"/fr/{world.appeal.slug}/").content.decode()
+    assert re.search(r"Reçu ce mois-ci</dt><dd>30\W*€", html)
+
+
+def test_payment_details_are_the_same_in_every_language():
+    from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+
+    from sitepages.models import AppealPage
+
+    kinds = {f.field_name: f for f in get_translatable_fields(AppealPage)}
+    for name in ("iban", "bic", "payment_url", "cheque_address", "goal"):
+        assert isinstance(kinds[name], SynchronizedField), name
+    assert not isinstance(kinds["summary"], SynchronizedField)
