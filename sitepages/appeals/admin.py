@@ -18,6 +18,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.encoding import force_str
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
@@ -27,13 +28,13 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.widgets import HeaderButton
+from wagtail.admin.widgets import Button, HeaderButton
 
 from network import permissions
 from network.viewsets import AssociationOwnedModelViewSet
 from sitepages.appeals import bank_statement
 from sitepages.appeals.formatting import money
-from sitepages.appeals.ledger import ledger_q, waiting_pledges
+from sitepages.appeals.ledger import ledger_q, source_page, waiting_pledges
 from sitepages.appeals.models import (
     AppealPage,
     Contribution,
@@ -485,6 +486,21 @@ class PledgesPanel(Component):
             count, amount = waiting_pledges(queryset.filter(currency=currency))
             rows.append({"count": count, "amount": money(amount, currency)})
         return {"rows": rows, "process_url": reverse("appeals_admin:process")}
+
+
+def appeal_pledges_buttons(page, user):
+    """The header of an appeal in the page editor links to its pledges."""
+    page_class = page.specific_class
+    if page_class is None or not issubclass(page_class, AppealPage):
+        return []
+    if not permissions.policy_for(Pledge).user_has_permission(user, "view"):
+        return []
+    key = source_page(page).translation_key
+    first = AppealPage.objects.filter(translation_key=key).order_by("pk").first()
+    if first is None:
+        return []
+    url = reverse("pledges:index") + "?" + urlencode({"appeal": first.pk})
+    return [Button(_("Pledges"), url, icon_name="pick", priority=45)]
 
 
 def admin_urls():

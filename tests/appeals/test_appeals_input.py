@@ -234,3 +234,26 @@ def test_payment_details_are_the_same_in_every_language():
     for name in ("iban", "bic", "payment_url", "cheque_address", "goal"):
         assert isinstance(kinds[name], SynchronizedField), name
     assert not isinstance(kinds["summary"], SynchronizedField)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"amount=%FF%FE&consent=on&payment_method=transfer",
+        b"amount=25&consent=on&payment_method=transfer&donor_name=%C3%28%A0",
+        b"amount=25&consent=on&payment_method=transfer&message=%00%01",
+        b"\xff\xfe\x00garbage",
+    ],
+)
+def test_badly_encoded_forms_never_answer_500(world, client_on, body):
+    response = client_on(world.alpha).post(
+        f"/fr/{world.appeal.slug}/",
+        body,
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code in (200, 303)
+    if response.status_code == 200:
+        assert Pledge.objects.count() == 0
+    else:  # stored text is valid (replacement characters, no NUL)
+        pledge = Pledge.objects.get()
+        assert "\x00" not in pledge.message

@@ -213,3 +213,16 @@ def test_impossible_appeal_id_in_the_gift_form_is_a_form_error(world):
     assert response.status_code == 200
     assert "appeal" in response.context["form"].errors
     assert Contribution.objects.count() == 0
+
+
+def test_appeal_editor_links_to_its_pledges(world, pledges):
+    _french, on_arabic, _beta = pledges
+    link = reverse("pledges:index") + f"?appeal={world.appeal.pk}"
+    for page in (world.appeal, on_arabic.appeal):
+        edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        html = admin(world.editor_a).get(edit).content.decode()
+        assert link in html.replace("&amp;", "&")
+    home = reverse("wagtailadmin_pages:edit", args=[world.alpha.site.root_page.pk])
+    assert link not in admin(world.editor_a).get(home).content.decode()
+    html = admin(world.editor_a).get(link).content.decode()
+    assert "Donatrice Alpha" in html and "Donatrice Arabe" in html
