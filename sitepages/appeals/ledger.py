@@ -74,17 +74,16 @@ def source_page(appeal):
     return source
 
 
-def ledger_q(appeal, prefix="appeal__"):
-    """Rows of ``appeal``'s ledger: its translations, its aliases and theirs."""
+def ledger_q(appeal):
+    """Pledges or gifts of ``appeal``'s ledger: those given on any of its
+    translations, its aliases, or theirs."""
     from wagtail.models import Page
 
     key = source_page(appeal).translation_key
     aliases = Page.objects.filter(alias_of__translation_key=key).values(
         "translation_key"
     )
-    return Q(**{f"{prefix}translation_key": key}) | Q(
-        **{f"{prefix}translation_key__in": aliases}
-    )
+    return Q(appeal__translation_key=key) | Q(appeal__translation_key__in=aliases)
 
 
 def totals(appeal) -> Totals:
