@@ -23,7 +23,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -31,6 +30,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets import Button, HeaderButton
 
 from network import permissions
+from network.forms import AssociationOwnedForm
 from network.viewsets import AssociationOwnedModelViewSet
 from sitepages.appeals import bank_statement
 from sitepages.appeals.formatting import money
@@ -56,11 +56,10 @@ def visible_pledges(user):
     return permissions.policy_for(Pledge).visible_queryset(user)
 
 
-def visible_appeals(request):
+def appeals_for_user(user):
     """Appeals of the user's trees, plus those shared with their associations:
     one page per appeal (its first version; translations and aliases share
     its ledger)."""
-    user = request.user
     pages = permissions.scope_pages(AppealPage.objects.all(), user)
     shared = AppealPage.objects.filter(
         partner_associations__in=permissions.user_associations(user)
@@ -79,6 +78,11 @@ def visible_appeals(request):
         .select_related("locale")
         .order_by("title")
     )
+
+
+def visible_appeals(request):
+    """``queryset=`` callable of the pledges listing's appeal filter."""
+    return appeals_for_user(request.user)
 
 
 class AppealChoiceMixin:
@@ -178,7 +182,7 @@ class ScopedInspectView(AssociationOwnedModelViewSet.inspect_view_class):
         )
 
 
-class PledgeForm(WagtailAdminModelForm):
+class PledgeForm(AssociationOwnedForm):
     class Meta:
         model = Pledge
         fields = [
@@ -248,8 +252,10 @@ class PledgeViewSet(AssociationOwnedModelViewSet):
         return PledgeForm
 
 
-class ContributionForm(WagtailAdminModelForm):
-    """Only the user's associations and the appeals they can see."""
+class ContributionForm(AssociationOwnedForm):
+    """Only the user's associations, and the appeals they run or share (the
+    scoped form offers pages of their own trees only: a shared appeal lives
+    in its owner's tree)."""
 
     class Meta:
         model = Contribution
@@ -260,13 +266,7 @@ class ContributionForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         self.fields["association"].queryset = permissions.user_associations(user)
-
-        class _Request:
-            pass
-
-        request = _Request()
-        request.user = user
-        self.fields["appeal"].queryset = visible_appeals(request)
+        self.fields["appeal"].queryset = appeals_for_user(user)
 
     def clean(self):
         """The gift goes to an appeal its association owns or shares."""

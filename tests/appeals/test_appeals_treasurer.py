@@ -226,3 +226,18 @@ def test_appeal_editor_links_to_its_pledges(world, pledges):
     assert link not in admin(world.editor_a).get(home).content.decode()
     html = admin(world.editor_a).get(link).content.decode()
     assert "Donatrice Alpha" in html and "Donatrice Arabe" in html
+
+
+def test_treasurer_forms_are_the_networks_scoped_forms(world):
+    from network.forms import AssociationScopedFormMixin
+
+    response = admin(world.editor_b).get(reverse("contributions:add"))
+    form = response.context["form"]
+    assert isinstance(form, AssociationScopedFormMixin)
+    assert form.fields["association"].initial == world.beta.pk  # her only one
+    assert set(form.fields["appeal"].queryset) == {world.appeal, world.appeal_b}
+    pledge = Pledge.objects.create(
+        association=world.beta, appeal=world.appeal_b, amount=Decimal("5")
+    )
+    edit = admin(world.editor_b).get(reverse("pledges:edit", args=[pledge.pk]))
+    assert isinstance(edit.context["form"], AssociationScopedFormMixin)
