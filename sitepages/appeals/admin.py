@@ -220,7 +220,7 @@ class PledgeViewSet(AssociationOwnedModelViewSet):
     search_fields = ["reference", "donor_name", "email"]
     list_display = [
         "reference",
-        Column("amount", label=_("Amount"), accessor="amount"),
+        Column("amount", label=_("Amount"), accessor="amount_display"),
         "status",
         Column("donor", label=_("Donor"), accessor="donor_name"),
         Column("appeal", label=_("Appeal"), accessor="appeal"),
@@ -284,7 +284,8 @@ class ContributionForm(AssociationOwnedForm):
 class ContributionIndexView(
     SafeCSVMixin, AssociationOwnedModelViewSet.index_view_class
 ):
-    pass
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("appeal", "association")
 
 
 class ContributionViewSet(AssociationOwnedModelViewSet):
@@ -298,7 +299,7 @@ class ContributionViewSet(AssociationOwnedModelViewSet):
     inspect_view_class = ScopedInspectView
     list_display = [
         "label",
-        Column("amount", label=_("Amount"), accessor="amount"),
+        Column("amount", label=_("Amount"), accessor="amount_display"),
         "source",
         Column("appeal", label=_("Appeal"), accessor="appeal"),
         DateColumn("date", label=_("Date")),

@@ -404,6 +404,13 @@ class Pledge(AssociationOwned):
         return PledgePermissionPolicy(cls, owner_field=cls.association_owner_field)
 
     @property
+    def amount_display(self):
+        """The amount written for the reader's language (``40 €``)."""
+        from sitepages.appeals.formatting import money
+
+        return money(self.amount, self.currency)
+
+    @property
     def display_name(self):
         if self.public_display == PublicDisplay.NAME and self.donor_name:
             return self.donor_name
@@ -508,6 +515,14 @@ class Contribution(AssociationOwned):
 
     def __str__(self):
         return f"{self.label or self.get_source_display()} · {self.amount}"
+
+    @property
+    def amount_display(self):
+        """The amount written for the reader's language, in the appeal's
+        currency."""
+        from sitepages.appeals.formatting import money
+
+        return money(self.amount, self.appeal.currency)
 
 
 class AppealIndexPage(HubOnlyPageMixin, BasePage):

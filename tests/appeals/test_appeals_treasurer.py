@@ -241,3 +241,16 @@ def test_treasurer_forms_are_the_networks_scoped_forms(world):
     )
     edit = admin(world.editor_b).get(reverse("pledges:edit", args=[pledge.pk]))
     assert isinstance(edit.context["form"], AssociationScopedFormMixin)
+
+
+def test_listings_write_amounts_for_the_reader(world, pledges):
+    Contribution.objects.create(
+        association=world.alpha, appeal=world.appeal, amount=Decimal("1240.50")
+    )
+    client = admin(world.editor_a)
+    for url, amount in (
+        (reverse("pledges:index"), "40 €"),
+        (reverse("contributions:index"), "1 240,50 €"),
+    ):
+        html = client.get(url).content.decode()
+        assert amount in html.replace("\u202f", " ").replace("\xa0", " ")
