@@ -232,12 +232,19 @@ def _appeal(home, spec, today):
 
 
 def _partner_alias(appeal, partner):
-    """The partner shows the shared appeal on its own site: an alias."""
+    """The partner shows the shared appeal on its own site: an alias of each
+    translation under its home page in that language. Returns the French one."""
     home = partner.site.root_page
-    alias = AppealPage.objects.child_of(home).filter(alias_of=appeal).first()
-    if alias is None:
-        alias = appeal.create_alias(parent=home)
-    return alias.specific
+    aliases = {}
+    for version in AppealPage.objects.filter(translation_key=appeal.translation_key):
+        parent = home.get_translation_or_none(version.locale)
+        if parent is None:
+            continue
+        alias = AppealPage.objects.child_of(parent).filter(alias_of=version).first()
+        if alias is None:
+            alias = version.create_alias(parent=parent)
+        aliases[version.pk] = alias.specific
+    return aliases[appeal.pk]
 
 
 def _pledges(association, appeal, specs):

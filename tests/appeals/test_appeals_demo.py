@@ -63,6 +63,13 @@ def test_demo_loads_translated_appeals_and_a_partners_pledges(world, monkeypatch
     assert english.tiers[0].value["pays_for"] == "posting 100 copies to an association"
     alias = AppealPage.objects.get(alias_of=journal)
     assert alias.get_parent().pk == world.beta.site.root_page.pk
+    # every language of the partner's site shows it
+    assert (
+        AppealPage.objects.filter(
+            alias_of__translation_key=journal.translation_key
+        ).count()
+        == 3
+    )
     assert set(
         Pledge.objects.filter(appeal=alias).values_list("association", flat=True)
     ) == {world.beta.pk}
