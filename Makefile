@@ -5,6 +5,10 @@ PY := $(VENV)/bin/python
 # The demo's accounts have a known password: serve on this machine only,
 # unless told otherwise (make demo DEMO_ADDR=0.0.0.0).
 DEMO_ADDR ?= 127.0.0.1
+# The demo shows the product's own error pages, not Django's debug page
+# (make demo DEMO_DEBUG=1 for the debug page); --insecure serves the static
+# files without DEBUG, and the dev settings serve uploaded media.
+DEMO_DEBUG ?= 0
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: demo test install migrate messages lint browser bench clean
@@ -25,7 +29,7 @@ migrate: install messages
 
 demo: migrate
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver $(DEMO_ADDR):8000
+	DEBUG=$(DEMO_DEBUG) $(PY) manage.py runserver --insecure $(DEMO_ADDR):8000
 
 lint: install
 	$(VENV)/bin/ruff format --check .

@@ -1,37 +1,36 @@
 """Admin views of the directory (registered in ``directory.wagtail_hooks``).
 
-* ``import_view``: upload a CSV, preview it with per-line errors, confirm.
-  It reuses ``directory.importers`` and only offers the user's associations.
-* ``check_list`` / ``confirm_entry`` / ``confirm_stop``: a phone-friendly
-  list of my entries with one big "Still accurate today" button per entry and
-  per stop (POST with CSRF; permission through ``network.permissions``).
-* ``RecheckPanel``: dashboard panel listing entries not checked for six months.
+Class-based views on Wagtail's generic admin views, rendering app-namespaced
+templates (``directory/templates/directory/admin/``) that extend Wagtail's
+``wagtailadmin/generic/base.html``:
 
-Admin templates live in ``directory/admin_templates/`` (the app's
-``templates/`` folder holds the public templates) and extend Wagtail's admin
-base template.
+* ``ImportView``: upload a CSV, preview it with per-line errors, confirm.
+  It reuses ``directory.importers`` and only offers the user's associations.
+* ``CheckListView`` / ``ConfirmEntryView`` / ``ConfirmStopView``: a
+  phone-friendly list of my entries with one big "Still accurate today"
+  button per entry and per stop (POST with CSRF; permission through
+  ``network.permissions``).
+* ``RecheckPanel``: dashboard panel listing entries not checked for six months.
 """
 
 import datetime as dt
 import uuid
-from functools import lru_cache
-from pathlib import Path
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import HttpResponse, HttpResponseRedirect
-from django.middleware.csrf import get_token
-from django.shortcuts import get_object_or_404
-from django.template import engines
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.generic import FormView, TemplateView
 from laces.components import Component
+from wagtail.admin.views.generic.base import (
+    BaseOperationView,
+    WagtailAdminTemplateMixin,
+)
 
 from directory.importers import DirectoryImporter, open_bytes
 from directory.models import (
@@ -44,21 +43,8 @@ from directory.models import (
 from directory.uploads import delete_upload, purge_uploads, upload_path
 from network import permissions
 from network.models import Association
-from network.owners import names_object
 
-TEMPLATES_DIR = Path(__file__).resolve().parent / "admin_templates"
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-
-
-@lru_cache(maxsize=16)
-def _template(name):
-    return engines["django"].from_string((TEMPLATES_DIR / name).read_text("utf-8"))
-
-
-def render_admin(request, name, context, status=200):
-    get_token(request)  # make sure the CSRF cookie is set for the forms
-    html = _template(name).render(context, request)
-    return HttpResponse(html, status=status)
 
 
 def _policy():
@@ -145,151 +131,193 @@ class CancelForm(forms.Form):
     token = forms.UUIDField()
 
 
-def import_view(request):
-    """Step 1: upload and preview. Step 2 (``confirm`` in POST): import."""
-    if not can_import(request.user):
-        raise PermissionDenied
-    context = {"page_title": _("Import directory entries"), "header_icon": "upload"}
-    if request.method == "POST" and "cancel" in request.POST:
-        return _cancel_import(request)
-    if request.method == "POST" and "confirm" in request.POST:
-        return _confirm_import(request, context)
-    if request.method == "POST":
+class DirectoryAdminView(WagtailAdminTemplateMixin):
+    """Wagtail's admin page furniture, with the view's title as breadcrumb."""
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+
+class ImportView(DirectoryAdminView, FormView):
+    """Step 1: upload and preview. Step 2 (``confirm`` in POST): import.
+    ``cancel`` in POST forgets a previewed upload."""
+
+    page_title = _("Import directory entries")
+    header_icon = "upload"
+    template_name = "directory/admin/import.html"
+    form_class = ImportForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_import(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def post(self, request, *args, **kwargs):
+        if "cancel" in request.POST:
+            return self.cancel()
+        if "confirm" in request.POST:
+            return self.confirm()
         # Opportunistic clean-up of previews abandoned more than a day ago.
         list(purge_uploads())
-        form = ImportForm(request.POST, request.FILES, user=request.user)
-        if form.is_valid():
-            data = form.cleaned_data["file"].read()
-            importer = DirectoryImporter(
-                form.cleaned_data["association"], draft=form.cleaned_data["draft"]
-            )
-            report = importer.run(open_bytes(data), dry_run=True)
-            token = None
-            if report.ok:
-                token = uuid.uuid4()
-                default_storage.save(upload_path(token), ContentFile(data))
-            context.update(
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        """Preview: a dry run; a clean file is kept under a token to confirm."""
+        data = form.cleaned_data["file"].read()
+        association = form.cleaned_data["association"]
+        draft = form.cleaned_data["draft"]
+        report = DirectoryImporter(association, draft=draft).run(
+            open_bytes(data), dry_run=True
+        )
+        token = None
+        if report.ok:
+            token = uuid.uuid4()
+            default_storage.save(upload_path(token), ContentFile(data))
+        return self.render_to_response(
+            self.get_context_data(
                 form=form,
                 report=report,
                 token=token,
-                association=form.cleaned_data["association"],
-                draft=form.cleaned_data["draft"],
+                association=association,
+                draft=draft,
             )
-            return render_admin(request, "import.html", context)
-    else:
-        form = ImportForm(user=request.user)
-    context["form"] = form
-    return render_admin(request, "import.html", context)
-
-
-def _confirm_import(request, context):
-    form = ConfirmForm(request.POST, user=request.user)
-    if not form.is_valid():
-        raise PermissionDenied
-    token = form.cleaned_data["token"]
-    path = upload_path(token)
-    if not default_storage.exists(path):
-        messages.error(request, _("That upload has expired; please upload it again."))
-        return HttpResponseRedirect(reverse("directory_import:upload"))
-    try:
-        with default_storage.open(path, "rb") as stored:
-            data = stored.read()
-        importer = DirectoryImporter(
-            form.cleaned_data["association"],
-            draft=form.cleaned_data["draft"],
-            user=request.user,
         )
-        report = importer.run(open_bytes(data))
-    finally:
-        delete_upload(token)
-    if not report.ok:
-        context.update(form=ImportForm(user=request.user), report=report)
-        return render_admin(request, "import.html", context, status=400)
-    messages.success(request, report.summary())
-    return HttpResponseRedirect(reverse("wagtailsnippets_directory_organisation:list"))
 
+    def confirm(self):
+        form = ConfirmForm(self.request.POST, user=self.request.user)
+        if not form.is_valid():
+            raise PermissionDenied
+        token = form.cleaned_data["token"]
+        path = upload_path(token)
+        if not default_storage.exists(path):
+            messages.error(
+                self.request, _("That upload has expired; please upload it again.")
+            )
+            return HttpResponseRedirect(reverse("directory_import:upload"))
+        try:
+            with default_storage.open(path, "rb") as stored:
+                data = stored.read()
+            importer = DirectoryImporter(
+                form.cleaned_data["association"],
+                draft=form.cleaned_data["draft"],
+                user=self.request.user,
+            )
+            report = importer.run(open_bytes(data))
+        finally:
+            delete_upload(token)
+        if not report.ok:
+            context = self.get_context_data(
+                form=ImportForm(user=self.request.user), report=report
+            )
+            return self.render_to_response(context, status=400)
+        messages.success(self.request, report.summary())
+        return HttpResponseRedirect(
+            reverse("wagtailsnippets_directory_organisation:list")
+        )
 
-def _cancel_import(request):
-    """Forget a previewed upload (the editor pressed Cancel)."""
-    form = CancelForm(request.POST)
-    if form.is_valid():
-        delete_upload(form.cleaned_data["token"])
-    return HttpResponseRedirect(reverse("directory_import:upload"))
+    def cancel(self):
+        """Forget a previewed upload (the editor pressed Cancel)."""
+        form = CancelForm(self.request.POST)
+        if form.is_valid():
+            delete_upload(form.cleaned_data["token"])
+        return HttpResponseRedirect(reverse("directory_import:upload"))
 
 
 # One-tap confirmation -------------------------------------------------------------
-def _safe_next(request, default):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
-
-
-def check_list(request):
+class CheckListView(DirectoryAdminView, TemplateView):
     """My entries, oldest check first, each with big confirmation buttons."""
-    policy = _policy()
-    if not policy.user_has_permission(request.user, "change"):
-        raise PermissionDenied
-    entries = (
-        policy.instances_user_has_permission_for(request.user, "change")
-        .filter(translation_key__in=_default_keys())
-        .exclude(status=StatusChoices.CLOSED)
-        .select_related("association")
-        .prefetch_related("stops")
-        .order_by("last_checked", "name")
-    )
-    only_stale = request.GET.get("stale") == "1"
-    if only_stale:
-        entries = entries.filter(pk__in=stale_entries(request.user).values("pk"))
-    today = timezone.localdate()
-    context = {
-        "page_title": _("Confirm entries"),
-        "header_icon": "tick",
-        "entries": entries[:200],
-        "today": today,
-        "only_stale": only_stale,
-        "stale_limit": today - dt.timedelta(days=RECHECK_AFTER_DAYS),
-    }
-    return render_admin(request, "check_list.html", context)
+
+    page_title = _("Confirm entries")
+    header_icon = "tick"
+    template_name = "directory/admin/check_list.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not _policy().user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        entries = (
+            _policy()
+            .instances_user_has_permission_for(self.request.user, "change")
+            .filter(translation_key__in=_default_keys())
+            .exclude(status=StatusChoices.CLOSED)
+            .select_related("association")
+            .prefetch_related("stops")
+            .order_by("last_checked", "name")
+        )
+        only_stale = self.request.GET.get("stale") == "1"
+        if only_stale:
+            entries = entries.filter(
+                pk__in=stale_entries(self.request.user).values("pk")
+            )
+        today = timezone.localdate()
+        return super().get_context_data(
+            entries=entries[:200],
+            today=today,
+            only_stale=only_stale,
+            stale_limit=today - dt.timedelta(days=RECHECK_AFTER_DAYS),
+            **kwargs,
+        )
 
 
-@names_object(Organisation)
-@require_POST
-def confirm_entry(request, pk):
-    """ "Still accurate today": sets last_checked and checked_by (all languages)."""
-    entry = get_object_or_404(Organisation, pk=pk)
-    if not _policy().user_has_permission_for_instance(request.user, "change", entry):
-        raise PermissionDenied
-    today = timezone.localdate()
-    Organisation.objects.filter(translation_key=entry.translation_key).update(
-        last_checked=today, checked_by=request.user
-    )
-    messages.success(
-        request, _("“%(name)s” confirmed as accurate today.") % {"name": entry.name}
-    )
-    return HttpResponseRedirect(_safe_next(request, reverse("directory_check:list")))
+class ConfirmView(BaseOperationView):
+    """ "Still accurate today" (POST): sets ``last_checked`` and ``checked_by``,
+    then goes back to ``next`` (a URL of this site) or to the check list."""
+
+    http_method_names = ["post"]
+
+    def entry(self):
+        """The directory entry whose permission the confirmation needs."""
+        return self.object
+
+    def post(self, request, *args, **kwargs):
+        if not _policy().user_has_permission_for_instance(
+            request.user, "change", self.entry()
+        ):
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
+
+    def get_success_url(self):
+        return self.next_url or reverse("directory_check:list")
 
 
-@names_object(OrganisationStop)
-@require_POST
-def confirm_stop(request, pk):
-    """ "Still accurate today" for one stop of a mobile service."""
-    stop = get_object_or_404(
-        OrganisationStop.objects.select_related("organisation"), pk=pk
-    )
-    if not _policy().user_has_permission_for_instance(
-        request.user, "change", stop.organisation
-    ):
-        raise PermissionDenied
-    OrganisationStop.objects.filter(pk=stop.pk).update(
-        last_checked=timezone.localdate(), checked_by=request.user
-    )
-    messages.success(
-        request, _("Stop “%(name)s” confirmed as accurate today.") % {"name": stop.name}
-    )
-    return HttpResponseRedirect(_safe_next(request, reverse("directory_check:list")))
+class ConfirmEntryView(ConfirmView):
+    model = Organisation
+
+    def perform_operation(self):
+        # The entry in every language.
+        Organisation.objects.filter(translation_key=self.object.translation_key).update(
+            last_checked=timezone.localdate(), checked_by=self.request.user
+        )
+
+    def get_success_message(self):
+        return _("“%(name)s” confirmed as accurate today.") % {"name": self.object.name}
+
+
+class ConfirmStopView(ConfirmView):
+    """The same, for one stop of a mobile service."""
+
+    model = OrganisationStop
+
+    def get_base_object_queryset(self):
+        return OrganisationStop.objects.select_related("organisation")
+
+    def entry(self):
+        return self.object.organisation
+
+    def perform_operation(self):
+        OrganisationStop.objects.filter(pk=self.object.pk).update(
+            last_checked=timezone.localdate(), checked_by=self.request.user
+        )
+
+    def get_success_message(self):
+        return _("Stop “%(name)s” confirmed as accurate today.") % {
+            "name": self.object.name
+        }
 
 
 # Dashboard --------------------------------------------------------------------------
@@ -299,6 +327,7 @@ class RecheckPanel(Component):
     name = "directory_recheck"
     order = 150
     limit = 8
+    template_name = "directory/admin/recheck_panel.html"
 
     def __init__(self, request):
         self.request = request
@@ -317,18 +346,16 @@ class RecheckPanel(Component):
             return False
         return bool(self.entries())
 
-    def render_html(self, parent_context=None):
+    def get_context_data(self, parent_context=None):
         entries = self.entries()
-        context = {
+        return {
             "entries": entries[: self.limit],
             "more": len(entries) > self.limit,
             "total": stale_entries(self.request.user).count()
             if len(entries) > self.limit
             else len(entries),
             "check_url": reverse("directory_check:list") + "?stale=1",
-            "request": self.request,
         }
-        return _template("recheck_panel.html").render(context, self.request)
 
 
 def hours_preview(request):

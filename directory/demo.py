@@ -41,7 +41,6 @@ from sitepages.demo import (
     PageSpec,
     SiteLoader,
     featured_link,
-    refresh_home,
 )
 
 DEMO_CSV = Path(__file__).resolve().parent / "demo_data" / "partners.csv"
@@ -382,8 +381,10 @@ def load(stdout, associations):
     if updated:
         stdout.write(f"  {updated} directory entries completed (stops, closures...)")
     for association in associations:
-        SiteLoader(association, stdout).ensure_pages([DIRECTORY_PAGE])
-        refresh_home(association, stdout)
+        loader = SiteLoader(association, stdout)
+        loader.ensure_pages([DIRECTORY_PAGE])
+        loader.refresh_home()
+        loader.report()
 
 
 def demo_card():

@@ -441,7 +441,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
         data = self.form.cleaned_data
         text = (data.get("q") or "").strip()
         if text:
-            queryset = queryset.filter(search_q(text))
+            queryset = queryset.filter(search_q(text, self.get_language()))
         city = (data.get("city") or "").strip()
         if city:
             queryset = queryset.filter(
@@ -647,10 +647,11 @@ def stops_in_city(city):
     return OrganisationStop.objects.filter(city__iexact=city).values("organisation_id")
 
 
-def search_q(text: str) -> Q:
+def search_q(text: str, language_code: str | None = None) -> Q:
     """Entries whose text matches ``text`` in any language they exist in.
 
-    Wagtail search (database backend; PostgreSQL full text in production)
+    Wagtail search (``network.search.search_query``: each word as typed or
+    through its stem, so "maraude" finds "maraudes" and the other way round)
     finds matching rows in every locale; rows sharing their translation key
     match, so an Arabic visitor finds an entry by its French name too. A
     case-insensitive substring match on name and city catches partial words
@@ -658,22 +659,25 @@ def search_q(text: str) -> Q:
     """
     from wagtail.search.backends import get_search_backend
 
-    backend = get_search_backend()
-    try:
-        # A savepoint, so that a backend error cannot poison the transaction.
-        with transaction.atomic():
-            found = list(
-                backend.search(
-                    text,
-                    Organisation.objects.filter(live=True).only(
-                        "pk", "translation_key"
-                    ),
-                    operator="and",
-                )[:2000]
-            )
-        keys = {row.translation_key for row in found}
-    except Exception:  # noqa: BLE001 - a backend parse error must not become a 500
-        keys = set()
+    from network.search import search_query
+
+    query = search_query(text, [language_code, settings.LANGUAGE_CODE])
+    keys = set()
+    if query is not None:
+        try:
+            # A savepoint, so that a backend error cannot poison the transaction.
+            with transaction.atomic():
+                found = list(
+                    get_search_backend().search(
+                        query,
+                        Organisation.objects.filter(live=True).only(
+                            "pk", "translation_key"
+                        ),
+                    )[:2000]
+                )
+            keys = {row.translation_key for row in found}
+        except Exception:  # noqa: BLE001 - a backend parse error must not become a 500
+            keys = set()
     return (
         Q(translation_key__in=keys) | Q(name__icontains=text) | Q(city__icontains=text)
     )

@@ -13,6 +13,10 @@ Two streaming passes over the file, so memory stays flat whatever its size:
    ``draft=True``: new entries are then drafts and existing live entries keep
    their public content, with the imported version saved as a draft revision.
    The search index is updated in bulk.
+   Every entry written gets Wagtail log entries, in bulk too: a
+   ``directory.import`` entry (created or updated, with the import's
+   revision and user), then ``wagtail.publish`` when it was published, so the
+   entry's History tab shows the import like any other edit.
 
 Used by ``manage.py import_directory`` and by the admin import view.
 """
@@ -21,6 +25,7 @@ import codecs
 import csv
 import io
 import math
+import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -29,6 +34,9 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import LogFormatter, get_active_log_context
+from wagtail.log_actions import registry as log_registry
 from wagtail.models import Locale, Revision
 
 from directory import opening
@@ -272,6 +280,21 @@ def _rows(binary, errors_out):
         )
 
 
+#: The log action of an imported entry (registered in ``directory.wagtail_hooks``).
+IMPORT_ACTION = "directory.import"
+
+
+class ImportLogFormatter(LogFormatter):
+    """How an import reads in an entry's history and in the site history."""
+
+    label = gettext_lazy("Import from a CSV file")
+
+    def format_message(self, log_entry):
+        if log_entry.data.get("created"):
+            return _("Created by a CSV import")
+        return _("Updated by a CSV import")
+
+
 class DirectoryImporter:
     """Validate then import a directory CSV for one association."""
 
@@ -503,6 +526,7 @@ class DirectoryImporter:
                     last_published_at=None if self.draft else now,
                 )
                 obj.stops = []  # no stops yet: serialising needs no query
+                obj._created_by_import = True
                 self._assign(obj, values)
                 created.append(obj)
             else:
@@ -633,6 +657,40 @@ class DirectoryImporter:
             [obj for obj in objects if not getattr(obj, "_draft_only", False)],
             ["latest_revision", "live_revision"],
         )
+        self._log(objects, by_object, now)
+
+    def _log(self, objects, revisions, now):
+        """Wagtail log entries for the written entries, in bulk."""
+        log_model = log_registry.get_log_model_for_model(Organisation)
+        if log_model is None:
+            return
+        content_type = ContentType.objects.get_for_model(
+            Organisation, for_concrete_model=False
+        )
+        user = self.user or get_active_log_context().user
+        entries = []
+        for obj in objects:
+            if not obj.pk:
+                continue
+            common = {
+                "content_type": content_type,
+                "object_id": str(obj.pk),
+                "label": str(obj),
+                "timestamp": now,
+                # One uuid per entry: Wagtail's history shows the latest log
+                # entry of each (uuid, action), whatever the object.
+                "uuid": uuid.uuid4(),
+                "user": user,
+                "revision": revisions.get(obj.pk),
+                "content_changed": True,
+            }
+            created = getattr(obj, "_created_by_import", False)
+            entries.append(
+                log_model(action=IMPORT_ACTION, data={"created": created}, **common)
+            )
+            if not self.draft:
+                entries.append(log_model(action="wagtail.publish", **common))
+        log_model.objects.bulk_create(entries, batch_size=BATCH_SIZE)
 
     def _sync_translations(self, objects):
         """Copy synchronised fields to existing translations of updated entries."""

@@ -53,7 +53,7 @@ from directory.forms import OrganisationForm
 from directory.languages import parse_language_list
 from directory.opening import validate_opening_hours
 from network.permissions import AssociationOwned
-from network.search import PublishedIndexMixin
+from network.search import PublishedIndexMixin, StemmedSearchMixin
 
 
 class OpeningHoursField(models.CharField):
@@ -199,6 +199,7 @@ def stale_q(today: dt.date | None = None) -> Q:
 
 class Organisation(
     PublishedIndexMixin,
+    StemmedSearchMixin,
     TranslatableMixin,
     WorkflowMixin,
     DraftStateMixin,

@@ -41,6 +41,7 @@ from wagtail.search import index
 
 from directory import opening
 from directory.filters import DirectoryFilterSet, public_organisations
+from directory.icons import CategoryLabel, category_icon
 from directory.models import (
     Category,
     Organisation,
@@ -148,7 +149,7 @@ class Entry:
     state: dict
     state_text: str
     today: str
-    categories: list[str]
+    categories: list[CategoryLabel]
     languages: list[dict]
     tel: str
     geo: str
@@ -424,7 +425,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
             state_text=state_text(state, now),
             today=today_text(place, state, now),
             categories=[
-                names.get(category.slug, category.name)
+                CategoryLabel(names.get(category.slug, category.name), category.slug)
                 for category in organisation.categories.all()
             ],
             languages=language_list(organisation.languages),
@@ -451,6 +452,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
                 {
                     "slug": slug,
                     "name": name,
+                    "icon": category_icon(slug),
                     "checked": slug in search.values["category"],
                 }
                 for slug, name in names.items()
@@ -481,22 +483,61 @@ class DirectoryPage(RoutablePageMixin, BasePage):
             ),
         }
 
-    def map_context(self, request, search: Search) -> dict:
-        try:
-            geojson = reverse("directory_api:organisations_geojson")
-        except NoReverseMatch:
-            geojson = "/api/directory/organisations.geojson"
+    def api_query(self, search: Search) -> str:
+        """The visitor's filters as an API query string (same entries as the
+        page: its language, and its association when it lists only its own)."""
         params = search.filterset.data.copy()
         for name in ("page", "page_size"):
             params.pop(name, None)
         params["lang"] = translation.get_language()
+        if self.own_entries_only:
+            association = self.owner_association()
+            if association is not None:
+                params["association"] = association.slug
+        return params.urlencode()
+
+    @staticmethod
+    def api_url(name: str, default: str) -> str:
+        try:
+            return reverse(f"directory_api:{name}")
+        except NoReverseMatch:
+            return default
+
+    def data_links(self, search: Search) -> dict:
+        """The open-data versions of the current list, and the API's description."""
+        query = self.api_query(search)
         return {
-            "geojson_url": f"{geojson}?{params.urlencode()}",
+            "csv": self.api_url("organisations_csv", "/api/directory/organisations.csv")
+            + f"?{query}",
+            "geojson": self.api_url(
+                "organisations_geojson", "/api/directory/organisations.geojson"
+            )
+            + f"?{query}",
+            "json": self.api_url("organisations", "/api/directory/organisations/")
+            + f"?{query}",
+            "openapi": self.api_url("openapi", "/api/directory/openapi.json"),
+        }
+
+    def map_context(self, request, search: Search) -> dict:
+        geojson = self.api_url(
+            "organisations_geojson", "/api/directory/organisations.geojson"
+        )
+        return {
+            "geojson_url": f"{geojson}?{self.api_query(search)}",
             "tile_url": tile_url(),
             "tile_host": tile_host(),
             "attribution": tile_attribution(),
             "leaflet_js": static("directory/vendor/leaflet/leaflet.js"),
             "leaflet_css": static("directory/vendor/leaflet/leaflet.css"),
+            "cluster_js": static(
+                "directory/vendor/leaflet.markercluster/leaflet.markercluster.js"
+            ),
+            "cluster_css": static(
+                "directory/vendor/leaflet.markercluster/MarkerCluster.css"
+            ),
+            "cluster_default_css": static(
+                "directory/vendor/leaflet.markercluster/MarkerCluster.Default.css"
+            ),
             "icon_url": static("directory/vendor/leaflet/images/marker-icon.png"),
             "icon_retina_url": static(
                 "directory/vendor/leaflet/images/marker-icon-2x.png"
@@ -581,6 +622,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
                 f"https://wa.me/?text={quote(share, safe='')}" if share else ""
             ),
             "map": self.map_context(request, search),
+            "data_links": self.data_links(search),
             **self.filter_form_context(search),
         }
         response = self.render(request, context_overrides=context)

@@ -5,6 +5,8 @@
   ``network.viewsets.AssociationOwnedSnippetViewSet``) and categories;
 * the CSV import view, the "still accurate today" views and the dashboard
   panel listing entries to re-check (``directory.admin_views``).
+* the ``directory.import`` log action, which an imported entry's History tab
+  shows (``directory.importers``).
 """
 
 import django_filters
@@ -29,7 +31,7 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from directory import admin_views, moderation
+from directory import admin_views, importers, moderation
 from directory.csvformat import COLUMNS, escape_cell
 from directory.models import (
     Category,
@@ -46,6 +48,13 @@ from network.viewsets import AssociationOwnedSnippetViewSet
 @hooks.register("register_network_plugin")
 def register_directory_plugin():
     return PLUGIN
+
+
+@hooks.register("register_site_search_provider")
+def directory_in_site_search(request, query, language_code):
+    from directory.site_search import site_search_group
+
+    return site_search_group(request, query, language_code)
 
 
 @hooks.register("register_sitepages_demo_cards")
@@ -290,7 +299,7 @@ class DirectoryImportViewSet(ViewSet):
 
     def get_urlpatterns(self):
         return [
-            path("", admin_views.import_view, name="upload"),
+            path("", admin_views.ImportView.as_view(), name="upload"),
         ]
 
     def get_menu_item(self, order=None):
@@ -313,9 +322,13 @@ class CheckViewSet(ViewSet):
 
     def get_urlpatterns(self):
         return [
-            path("", admin_views.check_list, name="list"),
-            path("entry/<int:pk>/", admin_views.confirm_entry, name="entry"),
-            path("stop/<int:pk>/", admin_views.confirm_stop, name="stop"),
+            path("", admin_views.CheckListView.as_view(), name="list"),
+            path(
+                "entry/<int:pk>/",
+                admin_views.ConfirmEntryView.as_view(),
+                name="entry",
+            ),
+            path("stop/<int:pk>/", admin_views.ConfirmStopView.as_view(), name="stop"),
         ]
 
     def get_menu_item(self, order=None):
@@ -373,3 +386,8 @@ def add_recheck_panel(request, panels):
     panel = admin_views.RecheckPanel(request)
     if panel.is_shown():
         panels.append(panel)
+
+
+@hooks.register("register_log_actions")
+def register_import_log_action(actions):
+    actions.register_action(importers.IMPORT_ACTION)(importers.ImportLogFormatter)

@@ -6,7 +6,8 @@
 articles each, written in French, Arabic, English and Pashto. The Arabic and
 Pashto originals have French versions (their translations are made with
 ``copy_for_translation``, as in ``sitepages.demo``). Covers are drawn with
-Pillow; contributors sign with pseudonyms, one of them anonymous. Running it
+Pillow; contributors sign with pseudonyms, one of them anonymous. One article
+has a pull quote and a poem, another a poem in Pashto. Running it
 again changes nothing (the journal is found by its slug).
 """
 
@@ -139,6 +140,36 @@ def _translate(page, locale, **fields):
     return _publish(copy)
 
 
+# a poem (its line breaks kept) and a pull quote, so that the demo shows the
+# article blocks; keyed by the article's title in the page's language
+EXTRA_BLOCKS = {
+    "Le vent": [
+        ("pull_quote", {"text": "Le vent ne demande pas de papiers."}),
+        (
+            "poem",
+            {
+                "title": "Sous la tente",
+                "text": "Le vent passe sous la toile\nil ne frappe pas\n\n"
+                "il entre, il s'assoit\net il écoute avec nous",
+            },
+        ),
+    ],
+    "لاره": [
+        (
+            "poem",
+            {
+                "title": "",
+                "text": "لاره اوږده ده\nخو زړه مو روښانه دی\n\nسمندر ته ګورو\nاو لیکو",
+            },
+        )
+    ],
+}
+
+
+def _body(title, text):
+    return _paragraph(text) + EXTRA_BLOCKS.get(title, [])
+
+
 def _paragraph(text):
     return [("paragraph", f"<p>{text}</p>")]
 
@@ -155,8 +186,15 @@ def load(stdout, associations):
     # one PDF per issue and language at the end, not one per published article
     with override_settings(JOURNAL_PDF_ON_PUBLISH=False), transaction.atomic():
         issues = _load(stdout, hub, home)
+    from journal.pdf import weasyprint_available
     from journal.tasks import generate_issue_pdf
 
+    if not weasyprint_available():
+        stdout.write(
+            f"journal: {len(issues)} issues; no print PDF (WeasyPrint needs "
+            "Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+        )
+        return
     for issue in issues:
         for version in issue.get_translations(inclusive=True).live():
             generate_issue_pdf.enqueue(version.pk)
@@ -233,7 +271,10 @@ def _load(stdout, hub, home):
                 rubric=rubric,
                 original_language=lang,
                 summary=(french_text if translated else text)[:200],
-                body=_paragraph(french_text if translated else text),
+                body=_body(
+                    french_title if translated else title,
+                    french_text if translated else text,
+                ),
                 translator="Léa" if translated else "",
                 live=False,
             )
@@ -254,7 +295,7 @@ def _load(stdout, hub, home):
                     article,
                     Locale.objects.get(language_code=lang),
                     title=title,
-                    body=_paragraph(text),
+                    body=_body(title, text),
                     summary=text[:200],
                     translator="",
                 )

@@ -2,7 +2,8 @@
 
 Page tree (``parent_page_types`` / ``subpage_types``)::
 
-    sitepages.HomePage
+    sitepages.HomePage or sitepages.ContentPage (where the association
+    │                     enables the journal plugin)
     └── JournalIndexPage       the journal: covers by year, Atom feeds, search
         └── IssuePage          one issue: number, residency, editorial, PDF
             └── ArticlePage    a text, poem or drawing, with its contributors
@@ -136,10 +137,6 @@ class Consent(AssociationOwned):
     def __str__(self):
         return f"{self.contributor} · {self.get_channel_display()} · {self.article}"
 
-    @property
-    def active(self):
-        return self.withdrawn_at is None or self.withdrawn_at > timezone.now()
-
     def clean(self):
         super().clean()
         errors = {}
@@ -155,6 +152,10 @@ class Consent(AssociationOwned):
             errors["contributor"] = _(
                 "This contributor belongs to another association."
             )
+        if self.article_id and self.association_id:
+            owner = self.article.association
+            if owner is not None and owner.pk != self.association_id:
+                errors["article"] = _("This article belongs to another association.")
         if errors:
             raise ValidationError(errors)
 
@@ -182,6 +183,25 @@ class ArticleContributor(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("contributor")
+
+
+def without_web_consent(translation_key, contributors):
+    """Those of ``contributors`` whose web consent for the article (any
+    language version, ``translation_key``) is missing or withdrawn now."""
+    contributors = list(contributors)
+    if not contributors:
+        return []
+    now = timezone.now()
+    consented = set(
+        Consent.objects.filter(
+            article__translation_key=translation_key,
+            channel=Channel.WEB,
+            contributor__in=contributors,
+            given_at__lte=now,
+            withdrawn_at__isnull=True,
+        ).values_list("contributor_id", flat=True)
+    )
+    return [c for c in contributors if c.pk not in consented]
 
 
 def reading_minutes(body) -> int:
@@ -213,4 +233,5 @@ __all__ = [
     "IssuePage",
     "JournalIndexPage",
     "reading_minutes",
+    "without_web_consent",
 ]

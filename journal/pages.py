@@ -7,8 +7,8 @@
 * ``feeds/issues/`` and ``feeds/articles/``: Atom feeds of this journal in
   the page's language (``journal.feeds``), advertised in the page's ``<head>``;
 * ``search/?q=``: articles of this journal in the visitor's language;
-* ``contributors/<id>/``: a contributor's page (her published articles, only
-  if she agreed to be listed).
+* ``contributors/<id>/``: a contributor's page with her published articles,
+  only if she agreed to be listed (otherwise 404).
 
 ``IssuePage`` serves ``pdf/``: the uploaded print PDF, or the one generated
 from the issue's pages (``journal.pdf``), never a broken link.
@@ -26,12 +26,12 @@ from itertools import groupby
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Q
+from django.db import DatabaseError, models
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import _json_script_escapes
@@ -42,17 +42,20 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
+    Panel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Task
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from journal.blocks import ArticleStreamBlock
 from journal.languages import language_dir, language_name
-from journal.models import Channel, Consent, Contributor, reading_minutes
+from journal.models import Contributor, reading_minutes, without_web_consent
+from network.forms import AssociationScopedFormMixin
 from sitepages.models import BasePage
+from sitepages.views import SEARCH_NOISE
 
 # Three reading sizes (``?size=`` or the ``journal_size`` cookie).
 TEXT_SIZES = ("small", "medium", "large")
@@ -89,7 +92,7 @@ class JournalIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
-    parent_page_types = ["sitepages.HomePage"]
+    parent_page_types = ["sitepages.HomePage", "sitepages.ContentPage"]
     subpage_types = ["journal.IssuePage"]
 
     class Meta:
@@ -153,7 +156,9 @@ class JournalIndexPage(RoutablePageMixin, BasePage):
 
     @path("search/")
     def search_route(self, request):
-        query = (request.GET.get("q") or "").strip()[:SEARCH_MAX_LENGTH]
+        # the site search's cleaning: operators and control characters go
+        query = " ".join(SEARCH_NOISE.sub(" ", request.GET.get("q", "")).split())
+        query = query[:SEARCH_MAX_LENGTH]
         results = []
         if query:
             articles = (
@@ -167,7 +172,7 @@ class JournalIndexPage(RoutablePageMixin, BasePage):
             )
             try:
                 found = list(articles.search(query, operator="and")[:50])
-            except Exception:  # noqa: BLE001 (a query the backend cannot parse)
+            except DatabaseError:  # a query the search backend cannot parse
                 found = []
             results = [a for a in found if a.path[: -Page.steplen] in live_issues]
         return TemplateResponse(
@@ -184,24 +189,23 @@ class JournalIndexPage(RoutablePageMixin, BasePage):
 
     @path("contributors/<int:pk>/")
     def contributor_route(self, request, pk):
+        # only a contributor who agreed to a public page has one
         contributor = (
             Contributor.objects.filter(
-                pk=pk, association=self.association, anonymous=False
+                pk=pk, association=self.association, anonymous=False, listed=True
             ).first()
             if self.association
             else None
         )
         if contributor is None:
             raise Http404
-        articles = []
-        if contributor.listed:
-            articles = list(
-                self.get_articles()
-                .filter(locale=self.locale, contributors__contributor=contributor)
-                .exclude(consent_withdrawn=True)
-                .distinct()
-                .order_by("-first_published_at")
-            )
+        articles = list(
+            self.get_articles()
+            .filter(locale=self.locale, contributors__contributor=contributor)
+            .exclude(consent_withdrawn=True)
+            .distinct()
+            .order_by("-first_published_at")
+        )
         return TemplateResponse(
             request,
             "journal/contributor.html",
@@ -214,7 +218,12 @@ class JournalIndexPage(RoutablePageMixin, BasePage):
         )
 
 
-class IssueForm(WagtailAdminPageForm):
+class JournalPageForm(AssociationScopedFormMixin, WagtailAdminPageForm):
+    """Choosers and selects offer only what the editor's associations own
+    (contributors, images, documents, pages); a forged id is a form error."""
+
+
+class IssueForm(JournalPageForm):
     """Checks that need the parent page: one number per journal."""
 
     def clean(self):
@@ -428,6 +437,103 @@ def _is_pdf(document) -> bool:
         return False
 
 
+def issue_live_by(issue, when) -> bool:
+    """True when ``issue`` is live, or approved to go live by ``when``."""
+    if issue.live:
+        return True
+    return issue.revisions.filter(approved_go_live_at__lte=when).exists()
+
+
+def issue_refusal(issue, when):
+    """Why an article of ``issue`` cannot go live at ``when``, or ``None``."""
+    if issue_live_by(issue, when):
+        return None
+    return _(
+        "Publish the issue “%(issue)s” first (or schedule it to go live no "
+        "later than this article): its articles go on the web with it."
+    ) % {"issue": issue.title}
+
+
+def approval_publishes(page) -> bool:
+    """True when approving ``page``'s current workflow task ends its
+    workflow, which publishes it."""
+    state = page.current_workflow_state
+    task = page.current_workflow_task
+    if state is None or task is None:
+        return False
+    return not (
+        Task.objects.filter(workflow_tasks__workflow=state.workflow, active=True)
+        .exclude(task_states__in=state.successful_task_states)
+        .exclude(pk=task.pk)
+        .exists()
+    )
+
+
+class ArticleForm(JournalPageForm):
+    """Refuses to publish, schedule, submit for moderation or give the final
+    approval to an article that may not go on the web (see
+    ``ArticlePage.publish_refusal``): a form error, and nothing is saved."""
+
+    def requested_action(self):
+        data = self.data
+        if data.get("action-publish"):
+            return "publish"
+        if data.get("action-submit") or data.get("action-restart-workflow"):
+            return "submit"
+        if (
+            data.get("action-workflow-action")
+            and data.get("workflow-action-name") == "approve"
+            and self.instance.pk
+            and approval_publishes(self.instance)
+        ):
+            return "publish"
+        return None
+
+    def credited_contributors(self):
+        """The contributors the form credits, or None while its rows are invalid."""
+        formset = self.formsets.get("contributors")
+        if formset is None:
+            return [credit.contributor for credit in self.instance.contributors.all()]
+        if not formset.is_valid():
+            return None
+        return [
+            form.cleaned_data["contributor"]
+            for form in formset.forms
+            if form.cleaned_data.get("contributor")
+            and not form.cleaned_data.get("DELETE")
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        action = self.requested_action()
+        contributors = self.credited_contributors() if action else None
+        if contributors is None:
+            return cleaned
+        refusal = self.instance.consent_refusal(contributors)
+        if refusal is None and action == "publish" and self.parent_page is not None:
+            when = cleaned.get("go_live_at") or timezone.now()
+            refusal = issue_refusal(self.parent_page.specific, when)
+        if refusal is not None:
+            self.add_error(None, refusal)
+        return cleaned
+
+
+class ConsentStatusPanel(Panel):
+    """Tells the editor, above the article, whose web consent is missing."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "journal/admin/consent_status_panel.html"
+
+        def is_shown(self):
+            return self.instance.pk is not None
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["missing"] = [str(c) for c in self.instance.missing_web_consent()]
+            context["consents_url"] = reverse("journal_consents:add")
+            return context
+
+
 class ArticlePage(BasePage):
     """A text, poem or drawing of an issue, with its contributors."""
 
@@ -464,7 +570,9 @@ class ArticlePage(BasePage):
         help_text=_("Set when a contributor withdrew her web consent."),
     )
 
-    content_panels = Page.content_panels + [
+    base_form_class = ArticleForm
+    content_panels = [ConsentStatusPanel(heading=_("Web consent"))] + [
+        *Page.content_panels,
         FieldRowPanel([FieldPanel("rubric"), FieldPanel("original_language")]),
         InlinePanel("contributors", heading=_("Contributors"), label=_("Contributor")),
         FieldPanel("summary"),
@@ -486,37 +594,27 @@ class ArticlePage(BasePage):
 
     # consent ---------------------------------------------------------------
 
-    def missing_web_consent(self):
-        """Contributors whose web consent for this article is missing or withdrawn."""
-        credits = list(self.contributors.all())
-        ids = {credit.contributor_id for credit in credits}
-        if not ids:
-            return []
-        now = timezone.now()
-        consented = set(
-            Consent.objects.filter(
-                article__translation_key=self.translation_key,
-                channel=Channel.WEB,
-                contributor_id__in=ids,
-                given_at__lte=now,
-            )
-            .filter(Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gt=now))
-            .values_list("contributor_id", flat=True)
-        )
-        return [c.contributor for c in credits if c.contributor_id not in consented]
+    def missing_web_consent(self, contributors=None):
+        """Credited contributors whose web consent is missing or withdrawn."""
+        if contributors is None:
+            contributors = [credit.contributor for credit in self.contributors.all()]
+        return without_web_consent(self.translation_key, contributors)
 
-    def publish_refusal(self):
-        """Why this article cannot be published now, or ``None``."""
-        issue = self.get_parent()
-        if issue is not None and not issue.live:
-            return _("Publish the issue before its articles.")
-        missing = self.missing_web_consent()
-        if missing:
-            return _(
-                "This article cannot be published on the web: the consent of "
-                "%(names)s does not cover the web."
-            ) % {"names": ", ".join(str(c) for c in missing)}
-        return None
+    def consent_refusal(self, contributors=None):
+        """Why the consent recorded keeps this article off the web, or ``None``."""
+        missing = self.missing_web_consent(contributors)
+        if not missing:
+            return None
+        return _(
+            "This article cannot be published on the web: the consent of "
+            "%(names)s does not cover the web. Record it under Journal → "
+            "Consents first."
+        ) % {"names": ", ".join(str(c) for c in missing)}
+
+    def publish_refusal(self, when=None):
+        """Why this article cannot go live (at ``when``, default now), or ``None``."""
+        issue = self.get_parent().specific
+        return issue_refusal(issue, when or timezone.now()) or self.consent_refusal()
 
     # reading ---------------------------------------------------------------
 

@@ -4,8 +4,8 @@ The PDF holds the cover, the editorial, a table of contents with page
 numbers (CSS ``target-counter``) and every live article, on A4 pages, set in
 the self-hosted subset fonts of ``journal/static/journal/fonts/`` (Latin,
 Arabic script, Ethiopic). It is stored in the default storage under a name
-keyed on the latest revisions of the issue and its articles, so it is reused
-until one of them changes. An uploaded hand-made PDF takes precedence. When
+keyed on the published revisions of the issue and its live articles, so it
+is reused until one of them changes. An uploaded hand-made PDF takes precedence. When
 WeasyPrint (or the system's Pango) cannot be imported, ``issue_pdf`` says so
 and the issue page says that generation is not available on this server.
 """
@@ -52,17 +52,19 @@ class IssuePdf:
 
 
 def cache_name(issue) -> str:
-    """The stored file's name: changes when the issue or an article changes."""
+    """The stored file's name: it changes when what the PDF holds changes
+    (the issue's published version, its live articles, their published
+    versions and order), not when an editor saves a draft."""
     from journal.pages import ArticlePage
 
     articles = list(
         ArticlePage.objects.child_of(issue)
         .live()
         .order_by("path")
-        .values_list("pk", "latest_revision_id")
+        .values_list("pk", "live_revision_id")
     )
     key = hashlib.sha256(
-        repr((issue.pk, issue.latest_revision_id, articles)).encode()
+        repr((issue.pk, issue.live_revision_id, articles)).encode()
     ).hexdigest()[:16]
     return f"{PDF_DIR}/issue-{issue.pk}-{issue.locale.language_code}-{key}.pdf"
 

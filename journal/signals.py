@@ -1,26 +1,35 @@
 """Rules that hold however a page is published or a consent changes.
 
-* an article published without its issue being live, or without every
-  contributor's web consent (a scheduled publish, a workflow, a script: the
-  admin refuses it earlier, see ``journal.wagtail_hooks``) is unpublished again;
-* withdrawing a web consent unpublishes every language version of the article
-  and marks it, so that its address shows a short notice (410);
+The admin refuses earlier, with a form error or a message (``ArticleForm``,
+``journal.wagtail_hooks``); these receivers hold the rules on every other path
+(the moderator's "Approve" on the dashboard, scheduled publishing, a script):
+
+* an article that goes live while its issue is not live (nor due to go live),
+  or without every contributor's web consent, is unpublished at once, and its
+  history says why ("journal.publish_refused");
+* withdrawing (or deleting) a web consent unpublishes every language version
+  of the article and marks it, so that its address shows a short notice (410);
 * unpublishing an issue unpublishes its articles, so nothing of it leaks;
-* publishing an issue or an article queues the issue's print PDF
-  (``journal.tasks``) unless ``JOURNAL_PDF_ON_PUBLISH`` is false.
+* a change to what an issue's print PDF holds (an issue or article published
+  or unpublished) queues the PDF (``journal.tasks``) unless
+  ``JOURNAL_PDF_ON_PUBLISH`` is false.
 """
 
 from django.conf import settings
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.signals import page_published, page_unpublished
 
 from journal.models import Channel, Consent
-from journal.pages import ArticlePage, IssuePage
+from journal.pages import ArticlePage, IssuePage, issue_live_by
+
+REFUSED = "journal.publish_refused"
 
 
-def _queue_pdf(issue):
-    if not getattr(settings, "JOURNAL_PDF_ON_PUBLISH", True):
+def queue_pdf(issue):
+    if not issue.live or not getattr(settings, "JOURNAL_PDF_ON_PUBLISH", True):
         return
     from journal.pdf import weasyprint_available
     from journal.tasks import generate_issue_pdf
@@ -31,17 +40,34 @@ def _queue_pdf(issue):
 
 @receiver(page_published, sender=ArticlePage)
 def article_published(sender, instance, **kwargs):
-    if instance.publish_refusal():
+    if not instance.live:  # scheduled for later: checked when it goes live
+        return
+    issue = instance.get_parent().specific
+    missing = instance.missing_web_consent()
+    if missing or not issue_live_by(issue, timezone.now()):
         instance.unpublish(log_action=False)
+        log(
+            instance=instance,
+            action=REFUSED,
+            data={
+                "contributors": [str(c) for c in missing],
+                "issue": "" if missing else issue.title,
+            },
+        )
         return
     if instance.consent_withdrawn:
         ArticlePage.objects.filter(pk=instance.pk).update(consent_withdrawn=False)
-    _queue_pdf(instance.get_parent().specific)
+    queue_pdf(issue)
+
+
+@receiver(page_unpublished, sender=ArticlePage)
+def article_unpublished(sender, instance, **kwargs):
+    queue_pdf(instance.get_parent().specific)
 
 
 @receiver(page_published, sender=IssuePage)
 def issue_published(sender, instance, **kwargs):
-    _queue_pdf(instance)
+    queue_pdf(instance)
 
 
 @receiver(page_unpublished, sender=IssuePage)
@@ -50,13 +76,32 @@ def issue_unpublished(sender, instance, **kwargs):
         article.unpublish()
 
 
+def withdraw(consent):
+    """Take every live language version of ``consent``'s article off the web,
+    marked so that its address keeps a notice (a draft simply stays one)."""
+    live = ArticlePage.objects.filter(
+        translation_key=consent.article.translation_key, live=True
+    )
+    versions = list(live)
+    live.update(consent_withdrawn=True)
+    for article in versions:
+        article.consent_withdrawn = True
+        article.unpublish()
+
+
 @receiver(post_save, sender=Consent)
 def consent_saved(sender, instance, **kwargs):
-    if instance.channel != Channel.WEB or instance.active:
+    if instance.channel == Channel.WEB and instance.withdrawn_at is not None:
+        withdraw(instance)
+
+
+@receiver(post_delete, sender=Consent)
+def consent_deleted(sender, instance, **kwargs):
+    if instance.channel != Channel.WEB or instance.withdrawn_at is not None:
         return
-    versions = ArticlePage.objects.filter(
-        translation_key=instance.article.translation_key
-    )
-    versions.update(consent_withdrawn=True)
-    for article in versions.filter(live=True):
-        article.unpublish()
+    article = ArticlePage.objects.filter(pk=instance.article_id).first()
+    if article is None:  # the article itself is being deleted
+        return
+    still_covered = not article.missing_web_consent()
+    if not still_covered:
+        withdraw(instance)

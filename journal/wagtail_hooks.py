@@ -1,27 +1,51 @@
 """Admin wiring of the journal plugin.
 
-* registers the plugin with the network (``register_network_plugin``);
+* registers the plugin with the network (``register_network_plugin``) and
+  the owner of an article's credit rows (``network.owners``);
 * "Journal" menu group: contributors (a snippet, scoped to the editor's
   associations by ``AssociationOwnedSnippetViewSet``) and consent records
   (``AssociationOwnedModelViewSet``);
-* refuses to publish an article whose issue is not live or whose
-  contributors' consent does not cover the web (``before_publish_page``).
+* bulk "Publish" refuses, with a message, a batch holding an article that
+  may not go live (the page forms refuse it for "Publish", "Submit" and the
+  final "Approve": ``journal.pages.ArticleForm``);
+* the history entry left when an article is taken off the web again
+  (``journal.signals``).
 """
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.tables import Column, DateColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
+from wagtail.log_actions import LogFormatter
 
-from journal.models import ArticlePage, Consent, Contributor
+from journal.models import (
+    ArticleContributor,
+    ArticlePage,
+    Consent,
+    Contributor,
+    IssuePage,
+)
+from journal.pages import issue_refusal
+from journal.signals import REFUSED
+from network import owners, permissions
 from network.plugins import NetworkPlugin
 from network.viewsets import (
     AssociationOwnedModelViewSet,
     AssociationOwnedSnippetViewSet,
 )
+
+
+def credits_on_visible_pages(user, queryset):
+    """An article's credit rows belong to whoever may see the article."""
+    articles = permissions.scope_pages(ArticlePage.objects.all(), user)
+    return queryset.filter(page__in=articles.values("pk"))
+
+
+owners.register_owner(ArticleContributor, credits_on_visible_pages)
 
 
 @hooks.register("register_network_plugin")
@@ -38,6 +62,10 @@ def register_journal_plugin():
             "journal.IssuePage",
             "journal.ArticlePage",
         ],
+        # contributors and consent records belong to one association each
+        # (``AssociationOwned``): editors see and change only their own
+        owned_models=["journal.Contributor", "journal.Consent"],
+        admin_menu=["journal"],
         demo="journal.demo.load",
         editor_permissions=[
             "journal.add_contributor",
@@ -110,6 +138,7 @@ class ConsentViewSet(AssociationOwnedModelViewSet):
 
 class JournalGroup(ModelViewSetGroup):
     menu_label = _("Journal")
+    menu_name = "journal"
     menu_icon = "doc-full"
     menu_order = 310
     items = (ContributorViewSet, ConsentViewSet)
@@ -120,12 +149,52 @@ def register_journal_viewsets():
     return JournalGroup()
 
 
-@hooks.register("before_publish_page")
-def refuse_article_without_consent(request, page):
-    if not isinstance(page, ArticlePage):
+@hooks.register("register_log_actions")
+def register_journal_log_actions(actions):
+    @actions.register_action(REFUSED)
+    class PublishRefused(LogFormatter):
+        label = _("Publication refused")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            if data.get("contributors"):
+                return _(
+                    "Taken off the web again: the consent of %(names)s does "
+                    "not cover the web."
+                ) % {"names": ", ".join(data["contributors"])}
+            return _("Taken off the web again: its issue “%(issue)s” is not live.") % {
+                "issue": data.get("issue", "")
+            }
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_without_consent(request, action_type, objects, action):
+    """Bulk "Publish": nothing is published if one of the articles it would
+    publish (selected, or a draft below a selected issue) may not go live."""
+    if action_type != "publish":
         return None
-    reason = page.publish_refusal()
-    if reason is None:
+    form = getattr(action, "cleaned_form", None)
+    descendants = bool(form and form.cleaned_data.get("include_descendants"))
+    pages = [page.specific for page in objects]
+    issues = {page.pk for page in pages if isinstance(page, IssuePage)}
+    articles = [page for page in pages if isinstance(page, ArticlePage)]
+    if descendants:  # Wagtail publishes them in tree order: issues first
+        for page in pages:
+            drafts = page.get_descendants().not_live()
+            issues.update(drafts.type(IssuePage).values_list("pk", flat=True))
+            articles += ArticlePage.objects.filter(pk__in=drafts.type(ArticlePage))
+    refusals = []
+    for article in articles:
+        issue = article.get_parent()
+        reason = article.consent_refusal()
+        if reason is None and issue.pk not in issues:
+            reason = issue_refusal(issue.specific, timezone.now())
+        if reason is not None:
+            refusals.append(f"{article.title}: {reason}")
+    if not refusals:
         return None
-    messages.error(request, reason)
-    return redirect("wagtailadmin_pages:edit", page.pk)
+    messages.error(
+        request,
+        _("Nothing was published. %(reasons)s") % {"reasons": " ".join(refusals)},
+    )
+    return redirect(action.next_url)

@@ -11,7 +11,9 @@ it to every form they build, so a model need not name it;
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.auth import LoginForm
 
 from network import owners, permissions
 
@@ -97,3 +99,13 @@ def scoped_form_class(form_class):
     Scoped.__name__ = Scoped.__qualname__ = f"AssociationScoped{form_class.__name__}"
     Scoped.__module__ = form_class.__module__
     return Scoped
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's admin login form (``WAGTAILADMIN_USER_LOGIN_FORM``), with a
+    translated label on its password field: Wagtail leaves it to Django's
+    default, the field's name, which reads "Password" in every language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

@@ -7,13 +7,14 @@ upload, chooser upload and any code saving through ``get_image_form`` all go
 through it. The GPS block is removed from the EXIF data and the image written
 again; the orientation tag and the rest of the EXIF data stay, so a portrait
 photo still shows upright. JPEG files keep their quantisation tables
-(``quality="keep"``), so no visible quality is lost.
+(``quality="keep"``), so no visible quality is lost. SVG files (logos) carry
+no EXIF data and pass through unchanged.
 """
 
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
-from PIL import ExifTags, Image
+from PIL import ExifTags, Image, UnidentifiedImageError
 from wagtail.images.forms import BaseImageForm
 
 GPS_IFD = ExifTags.IFD.GPSInfo
@@ -21,7 +22,11 @@ GPS_IFD = ExifTags.IFD.GPSInfo
 
 def strip_location(data: bytes) -> bytes | None:
     """``data`` without its GPS tags, or None when it carries none."""
-    with Image.open(io.BytesIO(data)) as image:
+    try:
+        opened = Image.open(io.BytesIO(data))
+    except UnidentifiedImageError:  # an SVG: text, no EXIF
+        return None
+    with opened as image:
         exif = image.getexif()
         if GPS_IFD not in exif:
             return None

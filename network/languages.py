@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from django.conf import global_settings, locale
+from django.utils.functional import lazy
 
 # Codes Django uses that CLDR spells differently.
 BABEL_CODES = {"prs": "fa_AF"}
@@ -76,7 +77,21 @@ def day_names(code: str) -> list[str]:
     return [names[number] for number in range(7)]
 
 
-NETWORK_LANGUAGES = [(code, language_name(code)) for code in NETWORK_LANGUAGE_CODES]
+def language_name_in_current(code: str) -> str:
+    """``code``'s name in the active language ("anglais" in French); in
+    English when no language is active (management commands, migrations)."""
+    from django.utils import translation
+
+    return language_name(code, (translation.get_language() or "en").split("-")[0])
+
+
+#: Lazy: each name reads in the visitor's or editor's language, so the
+#: admin's language badges and choosers say "anglais" in French, not "English".
+language_name_lazy = lazy(language_name_in_current, str)
+
+NETWORK_LANGUAGES = [
+    (code, language_name_lazy(code)) for code in NETWORK_LANGUAGE_CODES
+]
 # Django's LANGUAGES_BIDI: its own list plus the network's right-to-left
 # languages it misses (Pashto, Dari). For any other code, ask ``is_rtl``.
 RTL_LANGUAGES = frozenset(global_settings.LANGUAGES_BIDI) | {

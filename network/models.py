@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Collection, Site
@@ -202,6 +203,27 @@ class Association(models.Model):
         )
 
 
+class HomeLayout(models.TextChoices):
+    """The home page layouts a site can choose (``home_page.html`` switches)."""
+
+    SPLIT = "split", _("Welcome text beside the picture, links and news as cards")
+    BANNER = "banner", _("Wide picture above the welcome text, news as a list")
+    COLUMNS = "columns", _("News beside the links, for sites that publish often")
+
+
+class ThemeSettingsForm(WagtailAdminModelForm):
+    """The theme form: a form that says nothing of the home layout (an older
+    client, a script) keeps the default layout rather than failing."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "home_layout" in self.fields:
+            self.fields["home_layout"].required = False
+
+    def clean_home_layout(self):
+        return self.cleaned_data.get("home_layout") or HomeLayout.SPLIT
+
+
 @register_setting(icon="palette")
 class ThemeSettings(BaseSiteSetting):
     """How an association's site looks and how to reach the association.
@@ -232,6 +254,13 @@ class ThemeSettings(BaseSiteSetting):
         related_name="+",
         verbose_name=_("logo"),
     )
+    home_layout = models.CharField(
+        _("home page layout"),
+        max_length=20,
+        choices=HomeLayout.choices,
+        default=HomeLayout.SPLIT,
+        help_text=_("How the home page arranges its welcome text, links and news."),
+    )
     primary_colour = models.CharField(
         _("primary colour"),
         max_length=7,
@@ -257,12 +286,16 @@ class ThemeSettings(BaseSiteSetting):
         _("donation link"), blank=True, help_text=_("Where the 'Donate' button leads.")
     )
 
+    base_form_class = ThemeSettingsForm
     panels = [
         MultiFieldPanel(
             [FieldPanel("display_name"), FieldPanel("tagline"), FieldPanel("logo")],
             heading=_("Identity"),
         ),
-        FieldPanel("primary_colour"),
+        MultiFieldPanel(
+            [FieldPanel("primary_colour"), FieldPanel("home_layout")],
+            heading=_("Look"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("contact_email"),

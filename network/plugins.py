@@ -33,7 +33,7 @@ from django.conf import settings as django_settings
 from django.utils.module_loading import import_string
 from wagtail import hooks
 
-from network.search import PublishedIndexMixin
+from network.search import PublishedIndexMixin, StemmedSearchMixin
 
 PLUGIN_HOOK = "register_network_plugin"
 
@@ -146,9 +146,10 @@ def is_page_type_enabled(model, association) -> bool:
     return plugin is None or association.has_plugin(plugin.name)
 
 
-class NetworkPageMixin(PublishedIndexMixin):
+class NetworkPageMixin(PublishedIndexMixin, StemmedSearchMixin):
     """Mixed into every page type: refuses creation where the plugin is off,
-    and indexes only the stored (published) values (``network.search``)."""
+    and indexes only the stored (published) values, with their stems
+    (``network.search``)."""
 
     @classmethod
     def can_create_at(cls, parent):

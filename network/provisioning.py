@@ -11,7 +11,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.models import (
     Collection,
@@ -125,9 +127,7 @@ def grant_tree_permissions(association, page):
             GroupPagePermission.objects.get_or_create(
                 group=group, page=page, permission=_perm("wagtailcore", codename)
             )
-    workflow = Workflow.objects.filter(
-        name=f"{association.name} approval"[:255]
-    ).first()
+    workflow = association_workflow(association)
     if workflow and not WorkflowPage.objects.filter(page=page).exists():
         WorkflowPage.objects.create(page=page, workflow=workflow)
 
@@ -167,19 +167,43 @@ def _site_setting_models():
     return [model for model in registry if issubclass(model, BaseSiteSetting)]
 
 
+def association_workflow(association):
+    """The approval workflow whose task the association's moderators hold."""
+    return (
+        Workflow.objects.filter(
+            workflow_tasks__task__groupapprovaltask__groups=association.moderators_group
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def workflow_names(association):
+    """The names of the association's workflow and of its task.
+
+    Wagtail shows them inside its own sentences ("Submit to %(workflow_name)s",
+    "Resubmit to %(task_name)s"); they are stored once, in the network's
+    default language, and read well after "Soumettre à" whatever the
+    association's name is.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return (
+            gettext("%(name)s approval") % {"name": association.name},
+            gettext("%(name)s: moderators approve") % {"name": association.name},
+        )
+
+
 def _ensure_workflow(association):
     """The association's approval workflow: one task for its moderators.
 
     ``Workflow.workflow_tasks`` is a modelcluster relation, whose ``create()``
     only adds the task in memory; the ``WorkflowTask`` row is saved directly.
     """
-    workflow, _created = Workflow.objects.get_or_create(
-        name=f"{association.name} approval"[:255], defaults={"active": True}
-    )
-    if not WorkflowTask.objects.filter(workflow=workflow).exists():
-        task = GroupApprovalTask.objects.create(
-            name=f"{association.name}: moderators approve"[:255]
-        )
+    workflow = association_workflow(association)
+    if workflow is None:
+        workflow_name, task_name = workflow_names(association)
+        workflow = Workflow.objects.create(name=workflow_name[:255], active=True)
+        task = GroupApprovalTask.objects.create(name=task_name[:255])
         task.groups.set([association.moderators_group])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
@@ -296,8 +320,8 @@ def create_association(
         if code == default_locale.language_code:
             continue
         locale, _created = Locale.objects.get_or_create(language_code=code)
-        translation = home.copy_for_translation(locale)
-        translation.save_revision().publish()
+        translated = home.copy_for_translation(locale)
+        translated.save_revision().publish()
     sync_group_permissions(association)
     ensure_coordinators_group()
     return association

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from network.cache import CacheVersion
+from network.logos import logo_data
 
 CONTENT_VERSION = CacheVersion("sitepages")
 TIMEOUT = 60 * 60  # one hour; the version makes stale entries unreachable
@@ -61,15 +62,39 @@ def _page_link(page, request):
     return {"pk": page.pk, "title": page.title, "url": page.get_url(request)}
 
 
+def _hub_link(site, language):
+    """The network's hub, for a member site's "Member of …" link: its
+    display name and its home page in ``language`` (or its first language);
+    None on the hub itself or when the network has no hub."""
+    from network.models import Association, ThemeSettings
+
+    hub = (
+        Association.objects.filter(is_hub=True)
+        .exclude(site_id=site.pk)
+        .select_related("site")
+        .first()
+    )
+    if hub is None:
+        return None
+    codes = hub.language_codes
+    code = language if language in codes else codes[0]
+    theme = ThemeSettings.for_site(hub.site)
+    return {
+        "name": theme.display_name or hub.name,
+        "url": f"{hub.site.root_url}/{code}/",
+        "language": code,
+    }
+
+
 def site_chrome(request, site, language):
-    """Home, menu, logo and news index of ``site`` in ``language``.
+    """Home, menu, logo, news page and hub link of ``site`` in ``language``.
 
     Returns plain data (titles and URLs), cached per site and language.
     """
 
     def compute():
         from network.models import ThemeSettings
-        from sitepages.models import NewsIndexPage
+        from sitepages.models import NetworkNewsPage, NewsIndexPage
 
         locale = Locale.objects.filter(language_code=language).first()
         home = site.root_page
@@ -80,25 +105,22 @@ def site_chrome(request, site, language):
         menu = exclude_private(
             home.get_children().live().in_menu().order_by("path")
         ).only("id", "title", "url_path", "path", "depth", "locale_id")
-        news = (
-            exclude_private(NewsIndexPage.objects.live().child_of(home))
-            .only("id", "title", "url_path", "path", "depth", "locale_id")
-            .first()
-        )
+        # The site's news: the hub's is the network news, when it has one.
+        news = None
+        for model in (NetworkNewsPage, NewsIndexPage):
+            news = news or (
+                exclude_private(model.objects.live().child_of(home))
+                .only("id", "title", "url_path", "path", "depth", "locale_id")
+                .first()
+            )
         theme = ThemeSettings.for_request(request)
-        logo = None
-        if theme.logo_id:
-            rendition = theme.logo.get_rendition("height-96|format-webp")
-            logo = {
-                "url": rendition.url,
-                "width": rendition.width // 2,
-                "height": rendition.height // 2,
-            }
+        logo = logo_data(theme.logo) if theme.logo_id else None
         return {
             "home": _page_link(home, request),
             "logo": logo,
             "menu": [_page_link(page, request) for page in menu],
             "news": _page_link(news, request) if news else None,
+            "hub": _hub_link(site, language),
         }
 
     return _cached("chrome", site.pk, language, compute=compute)

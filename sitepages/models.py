@@ -33,6 +33,7 @@ page type of a plugin the association disabled cannot be created.
 """
 
 import datetime
+import re
 
 from django import forms
 from django.conf import settings
@@ -41,13 +42,16 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from network.models import Association
+from network.logos import logo_data
+from network.models import Association, ThemeSettings
 from network.plugins import NetworkPageMixin, declares_parent, plugin_page_models
 from sitepages.blocks import (
     ACTION_ROLE_DEFINITIONS,
@@ -57,6 +61,8 @@ from sitepages.blocks import (
     FeaturedLinkBlock,
 )
 from sitepages.cache import associations_by_tree, exclude_private, restricted_paths
+
+Image = get_image_model()
 
 #: How many items listing pages show per page.
 UPDATES_PER_PAGE = 10
@@ -79,6 +85,19 @@ def paginate(request, items, per_page):
     end into the last page.
     """
     return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def without_label(title, label):
+    """``title`` without a leading ``label`` the page already shows.
+
+    Action plan headings read "Axis 2 · <title>"; an editor who typed the
+    number into the title ("Axe 2 — Défendre les droits") would otherwise see
+    it twice. The label is compared in the page's language, case-insensitively,
+    with the separator after it ("—", "–", "-", ":", "·", ".").
+    """
+    pattern = rf"\s*{re.escape(label)}(?![\d.])\s*(?:[—–\-:·.]\s*)?(?=\S)"
+    match = re.match(pattern, title, re.IGNORECASE)
+    return title[match.end() :] if match else title
 
 
 class BasePage(NetworkPageMixin, Page):
@@ -254,19 +273,35 @@ class HomePage(BasePage):
             )
 
     def get_latest_updates(self):
-        """This site's latest live updates, in this home page's language."""
-        return (
-            exclude_private(UpdatePage.objects.live().descendant_of(self))
+        """This site's latest live updates, in this home page's language.
+
+        The hub presents the network: its home page lists the latest updates
+        of every site in its language (its one news list, the network news),
+        each named with its association.
+        """
+        association = self.association
+        if association is not None and association.is_hub:
+            updates = UpdatePage.objects.live().filter(locale_id=self.locale_id)
+        else:
+            updates = UpdatePage.objects.live().descendant_of(self)
+        updates = list(
+            exclude_private(updates)
             .order_by("-date", "-pk")
             .only(
                 "id", "title", "url_path", "path", "depth", "date", "summary", "locale"
             )
             .select_related("locale")[:HOME_LATEST_UPDATES]
         )
+        if association is not None and association.is_hub:
+            by_tree = associations_by_tree()
+            for update in updates:
+                update.network_association = by_tree.get(Association.tree_path(update))
+        return updates
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_updates"] = list(self.get_latest_updates())
+        context["latest_updates"] = self.get_latest_updates()
+        context["home_layout"] = ThemeSettings.for_request(request).home_layout
         return context
 
 
@@ -278,10 +313,23 @@ class ContentPage(BasePage):
         blank=True,
         help_text=_("One or two sentences shown under the title and in listings."),
     )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Optional wide picture under the title. Keep it light: visitors "
+            "often have little data."
+        ),
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
+        FieldPanel("hero_image"),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
@@ -465,7 +513,13 @@ class ActionPlanPage(BasePage):
                     objectives.append(
                         {
                             "number": f"{axis_number}.{objective_number}",
-                            "title": objective["title"],
+                            # for ids: "1.11" and "11.1" must differ
+                            "anchor": f"{axis_number}-{objective_number}",
+                            "title": without_label(
+                                objective["title"],
+                                gettext("Objective %(number)s")
+                                % {"number": f"{axis_number}.{objective_number}"},
+                            ),
                             "targets": list(objective["targets"]),
                             "actions": actions,
                         }
@@ -474,7 +528,10 @@ class ActionPlanPage(BasePage):
                 axes.append(
                     {
                         "number": axis_number,
-                        "title": axis.value["title"],
+                        "title": without_label(
+                            axis.value["title"],
+                            gettext("Axis %(number)s") % {"number": axis_number},
+                        ),
                         "description": axis.value["description"],
                         "objectives": objectives,
                     }
@@ -604,7 +661,8 @@ class MembersPage(HubOnlyPageMixin, BasePage):
     Each card shows the member's name, city, languages (in their own names),
     the introduction of its home page in the visitor's language when it is
     translated, and a link to its site in that language when it publishes in
-    it. Two queries whatever the number of members.
+    it, with its logo. A constant number of queries whatever the number of
+    members.
     """
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -631,6 +689,14 @@ class MembersPage(HubOnlyPageMixin, BasePage):
             models.Q(locale__language_code=language) | models.Q(pk__in=root_ids)
         )
         homes = homes.only("id", "translation_key", "introduction", "locale", "live")
+        logos = {
+            theme.site_id: logo_data(theme.logo)
+            for theme in ThemeSettings.objects.filter(
+                site__in=[a.site_id for a in associations], logo__isnull=False
+            ).prefetch_related(
+                models.Prefetch("logo", queryset=Image.objects.prefetch_renditions())
+            )
+        }
         localized, fallback = {}, {}
         for home in homes.select_related("locale"):
             if home.pk in root_ids:
@@ -647,6 +713,7 @@ class MembersPage(HubOnlyPageMixin, BasePage):
                 {
                     "association": association,
                     "name": association.name,
+                    "logo": logos.get(association.site_id),
                     "city": association.city,
                     "languages": [
                         {

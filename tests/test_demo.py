@@ -80,6 +80,10 @@ def test_load_demo_builds_the_network_and_a_second_run_changes_nothing(demo_outp
     assert re.search(
         r"Plateforme des Soutiens du Littoral: [1-9]\d* pages created", output
     )
+    # Each loader reports per site what it wrote: the directory's loader its
+    # page in each language, and the home pages that now link to it.
+    directory_report = output.split("Loading demo content: directory.demo.load")[1]
+    assert "  EXOD Lille: 3 pages created, 3 updated, 0 unchanged" in directory_report
     DEMO_CALLS.clear()
     with hooks.register_temporarily(
         "register_network_plugin", extra_plugin("tests.test_demo.record_demo_call")

@@ -151,3 +151,39 @@ def test_load_demo_refuses_under_production_settings(tmp_path):
     assert "production" in lines[0] and "--force" in lines[0]
     # Refused before touching anything: the database file was never created.
     assert not (tmp_path / "settings-check.sqlite3").exists()
+
+
+def test_production_queues_tasks_in_the_database_for_a_worker(tmp_path):
+    """In production a task (the journal's print PDF, Wagtail's own) is not run
+    inside the web request: it is queued for ``manage.py db_worker``."""
+    migrate = run(
+        ["manage.py", "migrate", "-v", "0"], env=production_env(), tmp_path=tmp_path
+    )
+    assert migrate.returncode == 0, migrate.stderr
+    code = (
+        "import network.wsgi\n"
+        "from django_tasks_db.models import DBTaskResult\n"
+        "from journal.tasks import generate_issue_pdf\n"
+        "result = generate_issue_pdf.enqueue(987654)\n"
+        "print(result.status, DBTaskResult.objects.filter(id=result.id).count())\n"
+    )
+    result = run(["-c", code], env=production_env(), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["READY", "1"]
+    worker = run(
+        ["manage.py", "db_worker", "--batch", "--no-startup-delay"],
+        env=production_env(),
+        tmp_path=tmp_path,
+    )
+    assert worker.returncode == 0, worker.stderr
+    code = (
+        "import network.wsgi\n"
+        "from django_tasks_db.models import DBTaskResult\n"
+        "print(DBTaskResult.objects.get().status)\n"
+    )
+    result = run(["-c", code], env=production_env(), tmp_path=tmp_path)
+    assert result.stdout.split() == ["SUCCESSFUL"], result.stderr
+
+
+def test_development_and_tests_run_tasks_at_once(settings):
+    assert settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend")

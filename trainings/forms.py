@@ -20,15 +20,21 @@ def training_associations():
 class VolunteerSignupForm(SignupForm):
     """E-mail and password (allauth), her name and her association.
 
-    The association defaults to the site's. The user and her profile are
-    written in one transaction by ``VolunteerSignupView``: a refused sign-up
-    leaves nothing behind.
+    Only the e-mail and the password are required: the association defaults
+    to the site's, the name to the start of the e-mail address. The user and
+    her profile are written in one transaction by ``VolunteerSignupView``: a
+    refused sign-up leaves nothing behind.
     """
 
     display_name = forms.CharField(
         label=_("Your name"),
         max_length=120,
-        help_text=_("As it should appear on your certificates."),
+        required=False,
+        help_text=_(
+            "As it should appear on your certificates. Left empty, the part of "
+            "your e-mail address before the @ is used; you can change it in "
+            "your profile."
+        ),
     )
     association = forms.ModelChoiceField(
         label=_("The association you volunteer with"),
@@ -65,7 +71,8 @@ class VolunteerSignupForm(SignupForm):
         VolunteerProfile.objects.create(
             user=user,
             association=self.cleaned_data["association"],
-            display_name=self.cleaned_data["display_name"],
+            display_name=self.cleaned_data["display_name"]
+            or user.email.split("@")[0][:120],
             language=(get_language() or "fr").split("-")[0],
         )
 

@@ -30,6 +30,7 @@ from wagtail.search import index
 from network.permissions import AssociationOwned
 from sitepages.models import BasePage
 from trainings.blocks import LessonStreamBlock, QuizStreamBlock
+from trainings.page_forms import CoursePageForm
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
@@ -118,6 +119,7 @@ class CoursePage(BasePage):
         ),
         FieldPanel("open_to_network"),
     ]
+    base_form_class = CoursePageForm
     search_fields = BasePage.search_fields + [index.SearchField("summary")]
     parent_page_types = ["trainings.TrainingIndexPage"]
     subpage_types = ["trainings.ModulePage"]
@@ -137,24 +139,51 @@ class CoursePage(BasePage):
         owner = self.association
         return owner is not None and owner.pk == profile.association_id
 
-    def missing_prerequisites(self, user):
-        """Prerequisite courses (in the active language) ``user`` has not completed."""
-        required = list(self.prerequisites.all())
+    def required_courses(self):
+        """The prerequisite courses, in the active language where translated.
+
+        The requirement belongs to the course, not to one language's copy:
+        the prerequisites set on any copy count (a translation that lost one
+        cannot be used to skip it)."""
+        through = CoursePage.prerequisites.through
+        keys = set(
+            through.objects.filter(
+                from_coursepage__translation_key=self.translation_key
+            ).values_list("to_coursepage__translation_key", flat=True)
+        )
+        if not keys:
+            return []
+        language = Locale.get_active().language_code
+        chosen = {}
+        for course in (
+            CoursePage.objects.filter(translation_key__in=keys)
+            .select_related("locale")
+            .order_by("title", "pk")
+        ):
+            current = chosen.get(course.translation_key)
+            if current is None or (
+                course.locale.language_code == language
+                and current.locale.language_code != language
+            ):
+                chosen[course.translation_key] = course
+        return sorted(chosen.values(), key=lambda course: course.title)
+
+    def missing_prerequisites(self, user, required=None):
+        """Prerequisite courses (in the active language) ``user`` has not
+        completed; ``required``: ``required_courses()`` when already known."""
+        required = self.required_courses() if required is None else required
         if not required:
             return []
-        keys = {course.translation_key for course in required}
         done = set()
         if user.is_authenticated:
             done = set(
                 Certificate.objects.filter(
-                    user=user, course_key__in=keys, revoked=False
+                    user=user,
+                    course_key__in=[course.translation_key for course in required],
+                    revoked=False,
                 ).values_list("course_key", flat=True)
             )
-        return [
-            localized(course)
-            for course in required
-            if course.translation_key not in done
-        ]
+        return [course for course in required if course.translation_key not in done]
 
     def serve(self, request, *args, **kwargs):
         from trainings import views
@@ -267,13 +296,6 @@ class ModulePage(BasePage):
         from trainings import views
 
         return views.serve_module(request, self)
-
-
-def localized(page):
-    """``page`` in the active language when it exists, else itself."""
-    if page.locale.language_code == Locale.get_active().language_code:
-        return page
-    return page.localized
 
 
 # Volunteers and their progress ---------------------------------------------

@@ -62,7 +62,7 @@ def is_multiple(question) -> bool:
 
 def grade(module, data) -> Grade:
     """Check ``data`` (a QueryDict) against ``module``'s quiz."""
-    if data.get("module") != str(module.translation_key):
+    if data.getlist("module") != [str(module.translation_key)]:
         raise Tampered(_("These answers belong to another module."))
     questions = module.questions()
     if not questions:
@@ -76,10 +76,12 @@ def grade(module, data) -> Grade:
     missing = False
     for index, question in enumerate(questions):
         raw = data.getlist(f"q{index}")
-        try:
-            chosen = {int(value) for value in raw}
-        except (TypeError, ValueError):
-            raise Tampered(_("An answer is not one of the choices.")) from None
+        # the form sends each choice's position as plain digits ("0", "1"...)
+        if not all(
+            value.isascii() and value.isdigit() and len(value) <= 6 for value in raw
+        ):
+            raise Tampered(_("An answer is not one of the choices."))
+        chosen = {int(value) for value in raw}
         if len(chosen) != len(raw):
             raise Tampered(_("An answer was sent twice."))
         if any(value < 0 or value >= len(question["choices"]) for value in chosen):

@@ -15,6 +15,7 @@ Every view answers 404 on a site whose association has not enabled the plugin
 import functools
 
 import segno
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
@@ -112,11 +113,13 @@ def course_context(request, course):
         certificate = Certificate.objects.filter(
             user=user, course_key=course.translation_key
         ).first()
+    required = course.required_courses()
     return {
         "profile": profile,
         "enrolment": enrolment,
         "module_rows": rows,
-        "missing_prerequisites": course.missing_prerequisites(user),
+        "prerequisites": required,
+        "missing_prerequisites": course.missing_prerequisites(user, required),
         "open_to_volunteer": course.is_open_to(profile),
         "certificate": certificate,
         "sessions": list(course.sessions.all()),
@@ -439,6 +442,18 @@ def data_json(request):
     return response
 
 
+def forget_login_traces(users):
+    """Delete the login throttling records (django-axes) naming ``users``:
+    they hold her e-mail address and her IP addresses."""
+    if not apps.is_installed("axes"):
+        return
+    names = set()
+    for user in users:
+        names.update(name for name in (user.email, user.get_username()) if name)
+    for model_name in ("AccessAttempt", "AccessLog", "AccessFailureLog"):
+        apps.get_model("axes", model_name).objects.filter(username__in=names).delete()
+
+
 @transaction.atomic
 def erase_volunteer(user):
     """Erase her personal data; keep anonymous completion counts."""
@@ -448,6 +463,7 @@ def erase_volunteer(user):
             course_key=certificate.course_key,
             completed_on=certificate.issued_at.date(),
         )
+    forget_login_traces([user])
     user.delete()  # cascades: profile, enrolments, progress, attempts, certificates
 
 

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -165,6 +166,21 @@ AXES_COOLOFF_TIME = dt.timedelta(
     minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
 )
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+
+
+def axes_login_name(request, credentials=None):
+    """The name a login tried: the admin's ``username``, or the e-mail of an
+    e-mail login (``authenticate(email=...)``, a form field ``login``).
+    Without it every e-mail login would count as the same "no name" from
+    that address, and one person's typos would lock out her neighbours."""
+    for source in (credentials or {}, getattr(request, "POST", None) or {}):
+        for key in ("username", "email", "login"):
+            if source.get(key):
+                return str(source[key])
+    return None
+
+
+AXES_USERNAME_CALLABLE = axes_login_name
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # no banner on every management command
 # Behind a reverse proxy, the client's address is the proxy's unless the
@@ -209,7 +225,8 @@ STORAGES = {
 # Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Maillage"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, with prefix queries (network.search_backend).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "network.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
@@ -225,11 +242,19 @@ WAGTAILDOCS_EXTENSIONS = [
 # (decompression bombs), and every image loses its GPS tags (network.images).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "network.images.LocationFreeImageForm"
+# Logos are best drawn as SVG. Wagtail keeps an SVG an SVG when a rendition's
+# filter ends with ``preserve-svg`` (see ``network.logos``); an
+# SVG is only ever shown through <img>, where its scripts never run.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 # Documents are only served through Wagtail's view, which checks collection
 # privacy; the web server must never serve MEDIA_ROOT/documents/ itself.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# Wagtail's login form, with its password label translated (network.forms).
+WAGTAILADMIN_USER_LOGIN_FORM = "network.forms.AdminLoginForm"
+# No avatars from Gravatar: each one would tell a third party who edits.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Maillage --------------------------------------------------------------------
@@ -239,6 +264,9 @@ NETWORK_HOME_PAGE_MODEL = "sitepages.HomePage"
 NETWORK_COORDINATORS_GROUP = "Network coordinators"
 # Refuse to run load_demo (known passwords) under production settings.
 NETWORK_IS_PRODUCTION = False
+# Let Django serve MEDIA_ROOT itself (development and the demo only; a web
+# server does it in production).
+NETWORK_SERVE_MEDIA = False
 
 # Language of management commands' messages (operators, not visitors).
 NETWORK_COMMAND_LANGUAGE = os.environ.get("NETWORK_COMMAND_LANGUAGE", "en")
@@ -270,4 +298,16 @@ ACCOUNT_RATE_LIMITS = {
     ),
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/180s/key",
+}
+
+# Background work (Django's tasks framework through django-tasks, which
+# Wagtail 8 uses too). Development and tests run tasks at once; production
+# queues them in the database for ``manage.py db_worker`` (see
+# docs/deployment.md). ``TASKS_BACKEND`` overrides either.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
 }

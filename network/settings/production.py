@@ -17,6 +17,14 @@ NETWORK_IS_PRODUCTION = True
 # Shared by every worker: Redis or the database, never per-process memory.
 CACHES = shared_cache(os.environ.get("REDIS_URL"))
 
+# Tasks (the journal's print PDFs, Wagtail's own) are queued in the database
+# and run by ``manage.py db_worker``, outside the web request.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+    }
+}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -171,15 +171,27 @@ def test_map_shows_markers_only_when_asked(page, directory, screenshot):
     button.click()
     markers = page.locator(".leaflet-marker-icon")
     markers.first.wait_for()
-    assert markers.count() == 3  # the three food places with coordinates
-    assert "3" in page.locator("[data-map-status]").inner_text()
+    # The two Lille places, 300 m apart, are one cluster at this zoom; Calais
+    # is a marker of its own. The status counts entries, like the list.
+    cluster = page.locator(".marker-cluster")
+    assert cluster.count() == 1
+    assert cluster.inner_text() == "2"
+    single = page.locator(".leaflet-marker-icon:not(.marker-cluster)")
+    assert single.count() == 1
+    status = page.locator("[data-map-status]").inner_text()
+    assert status == "Lieux sur la carte : 3 sur les 3 trouvés."
+    cluster.click()  # zooms in until the places stand apart
+    page.wait_for_function(
+        "document.querySelectorAll('.leaflet-marker-icon.marker-cluster').length == 0"
+    )
+    assert single.count() >= 2
     # Every request stayed on this machine (tiles failed: that is fine).
     hosts = {urlsplit(address).hostname for address in requested}
     assert hosts <= {"exod.localhost", "127.0.0.1"}, hosts
     assert [address for address in requested if "no-tiles" in address]
     # The list is still there under the map.
     assert len(result_names(page)) == 3
-    markers.first.click()
+    single.first.click()
     popup = page.locator(".leaflet-popup-content a")
     popup.wait_for()
     assert "/fr/annuaire/org/" in popup.get_attribute("href")
@@ -245,6 +257,39 @@ def test_print_list_fits_one_page(page, directory, screenshot):
     pdf = page.pdf(format="A4")
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
     screenshot(page, "directory-print-fr.png")
+
+
+def test_print_list_fits_a_small_phone(page, directory):
+    """On a 360 px phone the print list is one block per place, no wider
+    than the screen (it was 562 px wide), in French and in Arabic."""
+    network, _entries = directory
+    page.set_viewport_size({"width": 360, "height": 800})
+    root = "document.documentElement"
+    for path in ("/fr/annuaire/print/", "/ar/annuaire/print/"):
+        page.goto(url(network, path))
+        assert page.locator("table.print-list tbody tr").count() == 5
+        assert page.evaluate(f"{root}.scrollWidth") <= 360
+        assert page.locator("table.print-list").bounding_box()["width"] <= 360
+        assert not page.locator("table.print-list thead").is_visible() or (
+            page.locator("table.print-list thead").bounding_box()["width"] <= 1
+        )
+
+
+@pytest.mark.parametrize("code", ["fr", "ar"])
+def test_site_search_lists_directory_entries(page, directory, axe, screenshot, code):
+    """EXOD's site search on a phone: the directory's places as their own
+    group, in French and in Arabic (right to left), accessible."""
+    network, _entries = directory
+    page.set_viewport_size(PHONE_VIEWPORT)
+    response = page.goto(url(network, f"/{code}/search/?q=douche"))
+    assert response.status == 200
+    group = page.locator("section.search-group")
+    assert group.locator("h2").is_visible()
+    assert group.locator("li a").all_inner_texts() == ["Douches"]
+    root = "document.documentElement"
+    assert page.evaluate(f"{root}.scrollWidth - {root}.clientWidth") <= 0
+    assert_accessible(axe, page, f"site search ({code})")
+    screenshot(page, f"search-results-{code}-mobile.png")
 
 
 @pytest.mark.parametrize(

@@ -253,3 +253,55 @@ def test_reimport_updates_synchronised_fields_of_translations(network, tmp_path)
     arabic.refresh_from_db()
     assert arabic.name == "المنارة"  # translated field kept
     assert (arabic.latitude, arabic.address) == (50.95, "1 quai Y")
+
+
+def test_an_imported_entry_history_shows_the_import(network, client_for):
+    """The History tab of an imported entry lists the import (who, created or
+    updated, published) like any edit made in the admin; the import writes
+    these log entries in bulk."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import ModelLogEntry
+
+    editor = network.editor_a
+    importer = DirectoryImporter(network.alpha, user=editor)
+    with CaptureQueriesContext(connection) as queries:
+        assert importer.run(open_bytes(csv_bytes(*GOOD))).ok
+    log_inserts = [
+        query
+        for query in queries.captured_queries
+        if query["sql"].startswith('INSERT INTO "wagtailcore_modellogentry"')
+    ]
+    assert len(log_inserts) == 1  # one bulk insert for the three entries
+    changed = GOOD[0].replace("Le Phare", "Le Phare (nouveau)")
+    assert (
+        DirectoryImporter(network.alpha, user=editor)
+        .run(open_bytes(csv_bytes(changed)))
+        .ok
+    )
+    phare = Organisation.objects.get(external_id="cal-1")
+    actions = list(
+        ModelLogEntry.objects.for_instance(phare)
+        .order_by("id")
+        .values_list("action", "user", "revision")
+    )
+    revisions = list(phare.revisions.order_by("id").values_list("pk", flat=True))
+    assert actions == [
+        ("directory.import", editor.pk, revisions[0]),
+        ("wagtail.publish", editor.pk, revisions[0]),
+        ("directory.import", editor.pk, revisions[1]),
+        ("wagtail.publish", editor.pk, revisions[1]),
+    ]
+
+    history = f"/admin/snippets/directory/organisation/history/{phare.pk}/"
+    response = client_for(network.hub, editor).get(history)
+    assert response.status_code == 200
+    body = response.content.decode()
+    # (the admin speaks the site's default language, French)
+    assert "Créé par un import CSV" in body
+    assert "Mis à jour par un import CSV" in body
+    assert body.count("Publié(e)") == 2
+    assert editor.get_username() in body or editor.get_full_name() in body
+    # Another association's editor does not see it.
+    refused = client_for(network.hub, network.editor_b).get(history)
+    assert refused.status_code == 403

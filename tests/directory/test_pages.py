@@ -5,9 +5,11 @@ arriving in Calais in the issue), so opening states are hand-computable.
 """
 
 import datetime as dt
+import json
 import re
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +18,7 @@ from wagtail.models import Locale
 
 from directory.models import Organisation, StatusChoices
 from directory.pages import SHARE_MAX_CHARS, DirectoryPage
+from network.models import ThemeSettings
 from sitepages.models import ContentPage, HomePage
 from tests.directory.conftest import CALAIS, make_org, paris, translate
 from tests.factories import make_association
@@ -692,3 +695,144 @@ def test_language_switcher_keeps_the_entry_and_the_filters(
     org = Organisation.objects.filter(live=True).first()
     body = client.get(detail_url("/fr/annuaire/", org)).content.decode()
     assert f'href="/ar/annuaire/org/{org.pk}/' in body
+
+
+# Icons (Lucide sprite, sitepages' icon tag) ------------------------------------------
+ICON = (
+    r'<svg class="icon[^"]*" aria-hidden="true"[^>]*>'
+    r'<use href="/static/icons/sprite\.svg#{}"/></svg>'
+)
+
+
+def test_categories_and_actions_carry_icons_beside_their_text(
+    client_for, network, directory_page, entries
+):
+    client = client_for(network.alpha)
+    html = client.get(detail_url("/en/annuaire/", entries["dinner"])).content.decode()
+    assert re.search(ICON.format("utensils") + r" Food</span>", html)
+    assert re.search(ICON.format("phone") + r" Call <span dir=\"ltr\">", html)
+    assert re.search(ICON.format("navigation") + r" Directions</a>", html)
+    assert re.search(ICON.format("mail") + r" Email", html)
+    html = client.get("/fr/annuaire/").content.decode()
+    # the filter's categories, the results and the list's tools
+    assert re.search(ICON.format("scale") + r" Accès aux droits</label>", html)
+    assert re.search(ICON.format("share-2") + r" Copier ou partager", html)
+    assert re.search(ICON.format("printer") + r" ", html)
+    # the names still read as a plain list where no icon fits (print view)
+    html = client.get("/en/annuaire/print/").content.decode()
+    assert "(Food)" in html
+
+
+# Open-data links, map counts, print list on a phone, RTL isolation ------------
+def get_html(client, path, params=None):
+    response = client.get(path, params or {})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_page_links_to_csv_geojson_and_api_documentation(
+    client_for, network, directory_page, entries
+):
+    client = client_for(network.alpha)
+    html = get_html(client, "/en/annuaire/", {"category": "juridique"})
+    assert "Open data" in html
+    csv = "/api/directory/organisations.csv?category=juridique&amp;lang=en"
+    geojson = "/api/directory/organisations.geojson?category=juridique&amp;lang=en"
+    assert f'href="{csv}"' in html
+    assert f'href="{geojson}"' in html
+    assert 'href="/api/directory/openapi.json"' in html
+    # each link answers with the same entries as the page
+    exported = client.get(csv.replace("&amp;", "&"))
+    assert exported.status_code == 200
+    rows = b"".join(exported.streaming_content).decode()
+    assert "Permanence juridique" in rows
+    assert "Repas du soir" not in rows
+    described = client.get("/api/directory/openapi.json")
+    assert described.status_code == 200
+    assert "/api/directory/organisations/" in json.dumps(described.json())
+    french = get_html(client, "/fr/annuaire/")
+    assert "Données ouvertes" in french
+    assert "Documentation de l’API (OpenAPI)" in french
+
+
+def test_own_entries_only_links_name_the_association(client_for, network, entries):
+    add_directory_page(network.alpha, own_entries_only=True)
+    html = get_html(client_for(network.alpha), "/en/annuaire/")
+    assert "organisations.geojson?lang=en&amp;association=alpha" in html
+    geojson = client_for(network.alpha).get(
+        "/api/directory/organisations.geojson",
+        {"lang": "en", "association": "alpha"},
+    )
+    names = {f["properties"]["name"] for f in geojson.json()["features"]}
+    assert "Vestiaire" not in names and "Repas du soir" in names
+
+
+def test_map_counts_entries_and_loads_the_cluster_plugin_on_request(
+    client_for, network, directory_page, entries
+):
+    html = get_html(
+        client_for(network.alpha), "/fr/annuaire/", {"category": "alimentation"}
+    )
+    # the list counts entries; the map says how many of them it shows, and
+    # why there are more markers (a mobile service's stops)
+    assert "3 lieux trouvés" in html
+    assert 'data-count-text="Lieux sur la carte : {places} sur les 3 trouvés."' in html
+    assert "{points} repères : un service mobile en a un par arrêt." in html
+    cluster = "/static/directory/vendor/leaflet.markercluster/leaflet.markercluster.js"
+    assert f'data-cluster-js="{cluster}"' in html
+    # loaded only by directory.js when the map is shown, never by a tag
+    assert f'<script src="{cluster}"' not in html
+    # vendored with its licence
+    vendor = "directory/vendor/leaflet.markercluster/"
+    for name in ("leaflet.markercluster.js", "MarkerCluster.css", "MIT-LICENCE.txt"):
+        assert finders.find(vendor + name), name
+    # the GeoJSON has one point per place: the round's two stops are two
+    # points of one entry, which the map counts once
+    geojson = (
+        client_for(network.alpha)
+        .get("/api/directory/organisations.geojson", {"category": "alimentation"})
+        .json()
+    )
+    points = [f for f in geojson["features"] if f["geometry"]]
+    assert len(points) == 4
+    assert len({f["properties"]["id"] for f in points}) == 3
+
+
+def test_print_list_cells_carry_their_column_name(
+    client_for, network, directory_page, entries
+):
+    """On a phone the table becomes one block per place (directory.css):
+    each cell says which column it is."""
+    html = get_html(client_for(network.alpha), "/ar/annuaire/print/")
+    assert '<td data-label="العنوان"><bdi>12 rue de la Mer, Calais</bdi>' in html
+    assert (
+        'class="phone" data-label="الهاتف"><span dir="ltr">03 21 00 00 01</span>'
+        in html
+    )
+
+
+def test_addresses_are_isolated_in_rtl_pages(
+    client_for, network, directory_page, entries
+):
+    client = client_for(network.alpha)
+    listing = get_html(client, "/ar/annuaire/", {"category": "alimentation"})
+    assert '<html lang="ar" dir="rtl">' in listing
+    assert "<bdi>12 rue de la Mer, Calais</bdi>" in listing
+    assert '<span dir="ltr">03 21 00 00 01</span>' in listing
+    dinner = entries["dinner"]
+    detail = get_html(client, f"/ar/annuaire/org/{dinner.pk}/{dinner.slug}/")
+    assert "<dd><bdi>12 rue de la Mer" in detail
+    assert '<span dir="ltr">repas@example.org</span>' in detail
+
+
+def test_footer_contact_is_isolated_in_rtl_pages(client_for, network):
+    association = make_association("gamma", name="Gamma", languages=["fr", "ar"])
+    theme = ThemeSettings.for_site(association.site)
+    theme.address = "12 rue des Dunes\n59140 Dunkerque"
+    theme.contact_phone = "03 28 00 00 00"
+    theme.contact_email = "contact@gamma.example"
+    theme.save()
+    html = get_html(client_for(association), "/ar/")
+    assert "<bdi>12 rue des Dunes<br>59140 Dunkerque</bdi>" in html
+    assert 'dir="ltr">03 28 00 00 00</a>' in html
+    assert 'dir="ltr">contact@gamma.example</a>' in html

@@ -10,9 +10,10 @@
     │                           "Texte en attente" (draft: no web consent)
     └── issue 3 "Brouillon"     draft, with a draft article
 
-inside a transaction rolled back after the folder's last test; each test runs
-in its own savepoint. PDF generation on publish is off here
-(``JOURNAL_PDF_ON_PUBLISH``); the PDF tests generate it themselves.
+(``gamma`` has the journal plugin disabled) inside a transaction rolled back
+after the folder's last test; each test runs in its own savepoint. PDF
+generation on publish is off here (``JOURNAL_PDF_ON_PUBLISH``); the PDF tests
+generate it themselves.
 """
 
 import datetime as dt
@@ -26,6 +27,12 @@ from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from journal.models import (
     ArticleContributor,
@@ -45,6 +52,7 @@ class JWorld:
     hub: object
     alpha: object
     beta: object
+    gamma: object  # the journal plugin disabled
     editor_a: object
     editor_b: object
     moderator_a: object
@@ -150,6 +158,7 @@ def build():
     )
     alpha = make_association("alpha", name="Alpha", languages=["fr", "en", "ar"])
     beta = make_association("beta", name="Beta", languages=["fr", "en", "ar"])
+    gamma = make_association("gamma", name="Gamma", plugins=["directory"])
     editor_a = make_member(alpha, "j_editor_a")
     editor_b = make_member(beta, "j_editor_b")
     cover = get_image_model().objects.create(
@@ -219,6 +228,7 @@ def build():
         hub=hub,
         alpha=alpha,
         beta=beta,
+        gamma=gamma,
         editor_a=editor_a,
         editor_b=editor_b,
         moderator_a=make_member(alpha, "j_moderator_a", role="moderator"),
@@ -238,6 +248,67 @@ def build():
         other_contributor=other,
         consents=list(Consent.objects.all()),
     )
+
+
+def article_form(page, **changes):
+    """The admin edit form's POST data for ``page`` (an ``ArticlePage``)."""
+    credits = list(page.contributors.all())
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "rubric": page.rubric,
+            "original_language": page.original_language,
+            "summary": page.summary,
+            "translator": page.translator,
+            "body": streamfield([]),
+            "contributors": inline_formset(
+                [
+                    {
+                        "id": credit.pk,
+                        "contributor": credit.contributor_id,
+                        "role": credit.role,
+                        "ORDER": n,
+                    }
+                    for n, credit in enumerate(credits, 1)
+                ],
+                initial=len(credits),
+            ),
+            "comments": inline_formset([]),
+        }
+    )
+    data.update(changes)
+    return data
+
+
+def issue_form(issue, **changes):
+    """The admin form's POST data for ``issue`` (an ``IssuePage``)."""
+
+    def day(value):
+        return value.isoformat() if value else ""
+
+    data = nested_form_data(
+        {
+            "title": issue.title,
+            "slug": issue.slug,
+            "number": issue.number,
+            "publication_date": day(issue.publication_date),
+            "cover": issue.cover_id or "",
+            "cover_alt_text": issue.cover_alt_text,
+            "summary": issue.summary,
+            "editorial": rich_text(issue.editorial or ""),
+            "print_run": issue.print_run or "",
+            "residency_place": issue.residency_place,
+            "residency_start": day(issue.residency_start),
+            "residency_end": day(issue.residency_end),
+            "residency_participants": issue.residency_participants or "",
+            "print_pdf": issue.print_pdf_id or "",
+            "funding_page": issue.funding_page_id or "",
+            "comments": inline_formset([]),
+        }
+    )
+    data.update(changes)
+    return data
 
 
 HERE = Path(__file__).parent

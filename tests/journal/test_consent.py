@@ -4,50 +4,12 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from journal.models import ArticlePage, Channel, Consent
-from tests.conftest import site_client
 
 
 def test_article_without_web_consent_stays_unpublished(jworld):
     pending = ArticlePage.objects.get(pk=jworld.pending.pk)
     assert not pending.live
     assert "Samir" in str(pending.publish_refusal())
-
-
-def test_admin_refuses_to_publish_without_web_consent(jworld):
-    client = site_client(jworld.alpha, jworld.moderator_a)
-    page = ArticlePage.objects.get(pk=jworld.pending.pk)
-    edit = f"/admin/pages/{page.pk}/edit/"
-    form = client.get(edit)
-    assert form.status_code == 200
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "rubric": "",
-        "original_language": "fr",
-        "summary": "",
-        "translator": "",
-        "body-count": "0",
-        "contributors-TOTAL_FORMS": "1",
-        "contributors-INITIAL_FORMS": "1",
-        "contributors-MIN_NUM_FORMS": "0",
-        "contributors-MAX_NUM_FORMS": "1000",
-        "contributors-0-id": str(page.contributors.first().pk),
-        "contributors-0-contributor": str(jworld.shy.pk),
-        "contributors-0-role": "",
-        "contributors-0-ORDER": "1",
-        "contributors-0-DELETE": "",
-        "action-publish": "publish",
-        "comments-TOTAL_FORMS": "0",
-        "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0",
-        "comments-MAX_NUM_FORMS": "1000",
-    }
-    response = client.post(edit, data, follow=True)
-    assert response.status_code == 200
-    form = response.context.get("form")
-    assert form is None or not form.errors, form.errors
-    assert "ne couvre pas le web" in response.content.decode()
-    assert not ArticlePage.objects.get(pk=page.pk).live
 
 
 def test_publishing_after_consent_works(jworld):
@@ -108,10 +70,27 @@ def test_contributor_page_lists_articles_only_if_she_consented(jworld, visit):
     listed = visit(f"/fr/journal/contributors/{jworld.nour.pk}/").content.decode()
     assert "Premier texte" in listed and "Les dunes en hiver" in listed
     assert "Article brouillon secret" not in listed
-    unlisted = visit(f"/fr/journal/contributors/{jworld.shy.pk}/")
-    assert unlisted.status_code == 200
-    assert "قصيدة البحر" not in unlisted.content.decode()
+    # no public page at all without her consent to one
+    assert visit(f"/fr/journal/contributors/{jworld.shy.pk}/").status_code == 404
     assert visit(f"/fr/journal/contributors/{jworld.anon.pk}/").status_code == 404
     other = jworld.other_contributor.pk
     assert visit(f"/fr/journal/contributors/{other}/").status_code == 404
     assert visit("/fr/journal/contributors/999999/").status_code == 404
+
+
+def test_a_consent_stays_within_one_association(jworld):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    consent = Consent(
+        association=jworld.beta,
+        contributor=jworld.other_contributor,
+        article=jworld.article_fr,  # alpha's article
+        channel=Channel.WEB,
+    )
+    with pytest.raises(ValidationError) as error:
+        consent.full_clean()
+    assert "article" in error.value.message_dict
+    consent.contributor = jworld.nour
+    consent.association = jworld.alpha
+    consent.full_clean()  # positive control: all of alpha

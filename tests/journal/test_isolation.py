@@ -9,6 +9,12 @@ from tests.conftest import site_client
 from tests.network.utils import assert_refused
 
 
+def body(response):
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
 def admin(jworld, user):
     return site_client(jworld.alpha, user)
 
@@ -94,3 +100,61 @@ def test_site_history_report_hides_the_journal(jworld):
     assert other.status_code == 200
     text = other.content.decode()
     assert "La traversée" not in text and "Journal des Jungles" not in text
+
+
+def test_site_history_shows_contributor_and_consent_entries_to_their_owner(jworld):
+    """Entries logged for contributors and consent records (through the real
+    admin views) are listed for alpha's editor, and for nobody else."""
+    owner = admin(jworld, jworld.editor_a)
+    created = owner.post(
+        "/admin/snippets/journal/contributor/add/",
+        {"association": jworld.alpha.pk, "name": "Zeinab Plume", "bio": ""},
+    )
+    assert created.status_code == 302
+    consent = Consent.objects.filter(contributor=jworld.nour).first()
+    edited = owner.post(
+        f"/admin/journal_consents/edit/{consent.pk}/",
+        {
+            "association": jworld.alpha.pk,
+            "contributor": jworld.nour.pk,
+            "article": consent.article_id,
+            "channel": consent.channel,
+            "given_at": "2025-01-10 10:00",
+            "withdrawn_at": "",
+            "note": "Note secrète de consentement",
+        },
+    )
+    assert edited.status_code == 302
+    report = "/admin/reports/site-history/"
+    for url in (report, report + "?export=csv"):
+        seen = owner.get(url)
+        assert seen.status_code == 200
+        text = body(seen)
+        assert "Zeinab Plume" in text and "Nour" in text
+        hidden = admin(jworld, jworld.editor_b).get(url)
+        assert hidden.status_code == 200
+        text = body(hidden)
+        assert "Zeinab Plume" not in text and "Nour" not in text
+    history = f"/admin/journal_consents/history/{consent.pk}/"
+    assert owner.get(history).status_code == 200
+    assert_refused(admin(jworld, jworld.editor_b).get(history), history, ["Nour"])
+
+
+def test_no_api_lists_the_journal_to_outsiders(jworld):
+    from django.test import Client
+
+    url = "/admin/api/main/pages/?type=journal.ArticlePage&fields=title"
+    owner = admin(jworld, jworld.editor_a).get(url)
+    assert owner.status_code == 200
+    assert "Article brouillon secret" in owner.content.decode()  # her own draft
+    other = admin(jworld, jworld.editor_b).get(url)
+    assert other.status_code == 200
+    for title in ("Article brouillon secret", "Premier texte"):
+        assert title not in other.content.decode()
+    anonymous = Client(HTTP_HOST="alpha.localhost").get(url)
+    assert anonymous.status_code == 302 and "/login/" in anonymous["Location"]
+    # there is no public pages API at all
+    assert Client(HTTP_HOST="alpha.localhost").get("/api/v2/pages/").status_code in (
+        302,
+        404,
+    )

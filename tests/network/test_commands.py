@@ -22,6 +22,7 @@ from wagtail.models import (
 )
 
 from network.models import Association
+from network.provisioning import workflow_names
 from tests.factories import UserFactory
 
 COUNTED = [
@@ -125,7 +126,7 @@ def test_create_association_builds_everything(world, run):
         permission__codename="change_themesettings",
     ).exists()
     assert not GroupSitePermission.objects.filter(group=gamma.editors_group).exists()
-    workflow = Workflow.objects.get(name="Gamma approval")
+    workflow = Workflow.objects.get(name=workflow_names(gamma)[0])
     assert set(workflow.workflow_pages.values_list("page_id", flat=True)) == set(
         homes.values_list("pk", flat=True)
     )

@@ -184,6 +184,22 @@ def test_contact_card_links_phone_and_email():
     assert "Mardi 14 h" in html
 
 
+def test_contact_card_isolates_address_phone_and_email():
+    """In a right-to-left page "12 rue des Dunes" must not read "rue des Dunes 12"."""
+    html = render(
+        "contact_card",
+        {
+            "name": "Permanence",
+            "address": "12 rue des Dunes\n59140 Dunkerque",
+            "phone": "+33 3 20 00 00 00",
+            "email": "contact@example.org",
+        },
+    )
+    assert "<address><bdi>12 rue des Dunes<br>59140 Dunkerque</bdi></address>" in html
+    assert 'dir="ltr">+33 3 20 00 00 00</a>' in html
+    assert 'dir="ltr">contact@example.org</a>' in html
+
+
 def test_call_to_action_links_to_an_address():
     html = render(
         "call_to_action",

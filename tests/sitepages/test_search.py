@@ -130,5 +130,82 @@ def test_search_query_count_is_bounded(
 ):
     client = client_for(network.alpha)
     search(client, "fr", q="maraude")
-    with django_assert_max_num_queries(12):
+    # pages (about 7) and each plugin's group (the directory's: about 7,
+    # with the savepoint around its search); not one more per result
+    with django_assert_max_num_queries(16):
         search(client, "fr", q="maraude")
+
+
+@pytest.fixture
+def words_pages(network):
+    """Pages whose words differ from what a visitor types (plural, accents)."""
+    home = home_of(network.alpha)
+    add_page(
+        home,
+        ContentPage,
+        title="Nos maraudes",
+        introduction="Des maraudes le soir, avec du thé et des couvertures.",
+    )
+    add_page(
+        home,
+        ContentPage,
+        title="Santé",
+        introduction="Une infirmière reçoit sans rendez-vous le mardi.",
+    )
+    add_page(home, ContentPage, title="La maraude du jeudi", slug="jeudi")
+    english = add_page(home, ContentPage, title="Pharmacie", slug="pharmacie")
+    translate(english, "en", title="Showers", introduction="Hot showers every day.")
+    return home
+
+
+def titles(html):
+    """The titles of the page results (the first list of results)."""
+    if '<ul class="search-results"' not in html:
+        return []
+    results = html.split('<ul class="search-results"', 1)[1].split("</ul>", 1)[0]
+    return sorted(
+        item.split('">', 1)[1].split("</a>", 1)[0]
+        for item in results.split('<li><a href="')[1:]
+    )
+
+
+@pytest.mark.parametrize("query", ["maraude", "maraudes", "MARAUDES", "marau"])
+def test_singular_plural_and_prefixes_find_the_same_pages(
+    network, words_pages, client_for, query
+):
+    html = search(client_for(network.alpha), "fr", q=query)
+    assert titles(html) == ["La maraude du jeudi", "Nos maraudes"]
+
+
+def test_accents_and_stems_are_matched(network, words_pages, client_for):
+    client = client_for(network.alpha)
+    assert titles(search(client, "fr", q="sante")) == ["Santé"]
+    assert titles(search(client, "fr", q="infirmieres")) == ["Santé"]
+    # a stem is not a prefix: "phare" finds no "pharmacie"
+    assert titles(search(client, "fr", q="phare")) == []
+    # English pages are stemmed in English
+    assert titles(search(client, "en", q="shower")) == ["Showers"]
+
+
+def test_every_word_must_match(network, words_pages, client_for):
+    client = client_for(network.alpha)
+    assert titles(search(client, "fr", q="maraudes soir")) == ["Nos maraudes"]
+    assert titles(search(client, "fr", q="maraudes mardi")) == []
+
+
+def test_results_have_a_highlighted_excerpt(network, words_pages, client_for):
+    html = search(client_for(network.alpha), "fr", q="couverture")
+    assert (
+        '<p class="search-hit__excerpt">Des maraudes le soir, avec du thé et des '
+        "<mark>couvertures</mark>.</p>"
+    ) in html
+    html = search(client_for(network.alpha), "fr", q="maraude")
+    assert "Des <mark>maraudes</mark> le soir" in html
+
+
+def test_results_page_is_a_plain_form(network, words_pages, client_for):
+    """Works without JavaScript: a GET form, results in the HTML."""
+    html = search(client_for(network.alpha), "fr", q="maraude")
+    assert '<form class="search-form" role="search" method="get"' in html
+    assert 'name="q" value="maraude"' in html
+    assert "<script" not in html.split("<main", 1)[-1].split("</main>", 1)[0]

@@ -2,6 +2,7 @@
 across languages, certificates, stale-content warnings."""
 
 import datetime as dt
+import re
 
 from django.urls import reverse
 from django.utils import translation
@@ -236,6 +237,10 @@ def test_certificate_issued_and_verified(as_user, tw):
     text = public.content.decode()
     assert "Amina" in text and "Basics" in text and certificate.content_version in text
     assert "amina@example.org" not in text
+    # exactly four facts, and a page search engines leave alone
+    facts = re.search(r'<dl class="certificate-facts">(.*?)</dl>', text, re.S)
+    assert re.findall(r"<dt>", facts.group(1)) == ["<dt>"] * 4
+    assert '<meta name="robots" content="noindex' in text
     # another volunteer cannot open the printable certificate
     other = as_user(tw.vol_b, tw.alpha)
     assert (

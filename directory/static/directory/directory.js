@@ -7,7 +7,8 @@
  *   - a "Copy or share" button using the phone's share sheet or clipboard;
  *   - a map, loaded only when the visitor presses "Show map". Until then no
  *     request leaves for the tile server, and Leaflet itself (our own copy)
- *     is not even downloaded.
+ *     is not even downloaded. Markers close to each other are grouped into
+ *     numbered clusters (Leaflet.markercluster, our own copy too).
  */
 (function () {
     "use strict";
@@ -110,9 +111,9 @@
         document.head.appendChild(link);
     }
 
-    function loadScript(src) {
+    function loadScript(src, loaded) {
         return new Promise(function (resolve, reject) {
-            if (window.L) {
+            if (loaded()) {
                 resolve();
                 return;
             }
@@ -144,6 +145,7 @@
             referrerPolicy: "no-referrer"
         }).addTo(map);
         var markers = [];
+        var places = {};
         (geojson.features || []).forEach(function (feature) {
             if (!feature.geometry || feature.geometry.type !== "Point") {
                 return;
@@ -170,12 +172,21 @@
                 popup.appendChild(where);
             }
             marker.bindPopup(popup);
-            marker.addTo(map);
             markers.push(marker);
+            places[props.id] = true;
         });
         if (markers.length) {
-            map.fitBounds(L.featureGroup(markers).getBounds(), { maxZoom: 16, padding: [24, 24] });
-            say(mapStatus, data.countText + " " + markers.length);
+            /* Markers at the same spot or close by become one numbered cluster. */
+            var clusters = L.markerClusterGroup({ maxClusterRadius: 40 });
+            clusters.addLayers(markers);
+            map.addLayer(clusters);
+            map.fitBounds(clusters.getBounds(), { maxZoom: 16, padding: [24, 24] });
+            /* Entries, as in the list's count; a mobile service has one marker per stop. */
+            var message = data.countText.replace("{places}", Object.keys(places).length);
+            if (markers.length !== Object.keys(places).length) {
+                message += " " + data.pointsText.replace("{points}", markers.length);
+            }
+            say(mapStatus, message);
         } else {
             map.setView([50.95, 1.86], 9);
             say(mapStatus, data.emptyText);
@@ -188,8 +199,16 @@
         showMap.disabled = true;
         say(mapStatus, data.loadingText);
         loadStylesheet(data.leafletCss);
+        loadStylesheet(data.clusterCss);
+        loadStylesheet(data.clusterDefaultCss);
         Promise.all([
-            loadScript(data.leafletJs),
+            loadScript(data.leafletJs, function () {
+                return window.L;
+            }).then(function () {
+                return loadScript(data.clusterJs, function () {
+                    return window.L.markerClusterGroup;
+                });
+            }),
             fetch(data.geojsonUrl, { credentials: "omit" }).then(function (response) {
                 if (!response.ok) {
                     throw new Error(response.status);

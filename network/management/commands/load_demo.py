@@ -17,15 +17,18 @@ The demo accounts have a known password, so the command refuses to run when
 """
 
 from io import StringIO
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
+from wagtail.images import get_image_model
 
 from network.colours import validate_primary_colour
 from network.management.base import NetworkCommand
@@ -38,6 +41,8 @@ from network.provisioning import (
 )
 
 DEMO_PASSWORD = "maillage-demo"
+# Small original SVG logos, one per demo association (named by slug).
+DEMO_LOGOS = Path(__file__).resolve().parents[2] / "demo_logos"
 
 # Every association of the demo network. Sentences are the demo's own; the
 # kinds of associations come from the project's source documents.
@@ -56,6 +61,7 @@ DEMO_ASSOCIATIONS = [
                 "de Cherbourg à Grande-Synthe."
             ),
             "primary_colour": "#1d4e89",
+            "home_layout": "split",
             "contact_email": "contact@plateforme-littoral.example.org",
             "contact_phone": "+33 3 21 00 00 10",
             "address": "12 rue des Dunes\n62100 Calais",
@@ -82,6 +88,7 @@ DEMO_ASSOCIATIONS = [
                 "Maraudes et permanences d'accès aux droits dans la métropole lilloise."
             ),
             "primary_colour": "#6a2c70",
+            "home_layout": "columns",
             "contact_email": "bonjour@exod-lille.example.org",
             "contact_phone": "+33 3 20 00 00 21",
             "address": "48 rue Gambetta\n59000 Lille",
@@ -106,6 +113,7 @@ DEMO_ASSOCIATIONS = [
             "display_name": "Collectif Toit Commun",
             "tagline": "Personne ne doit se retrouver seul face à une expulsion.",
             "primary_colour": "#9b1c1c",
+            "home_layout": "banner",
             "contact_email": "alerte@toit-commun.example.org",
             "contact_phone": "+33 6 00 00 00 62",
             "address": "Maison des associations\n62100 Calais",
@@ -133,6 +141,7 @@ DEMO_ASSOCIATIONS = [
                 "Grande-Synthe et Loon-Plage."
             ),
             "primary_colour": "#0f5c4d",
+            "home_layout": "split",
             "contact_email": "equipe@cuisines-dunes.example.org",
             "contact_phone": "+33 3 28 00 00 59",
             "address": "5 rue du Port\n59760 Grande-Synthe",
@@ -228,6 +237,7 @@ class Command(NetworkCommand):
     def _theme(self, association, values):
         validate_primary_colour(values["primary_colour"])  # demo must be readable
         theme = ThemeSettings.for_site(association.site)
+        values = {**values, "logo": self._logo(association)}
         changed = [
             field for field, value in values.items() if getattr(theme, field) != value
         ]
@@ -235,6 +245,27 @@ class Command(NetworkCommand):
             for field in changed:
                 setattr(theme, field, values[field])
             theme.save()
+
+    def _logo(self, association):
+        """The association's demo logo (``demo_logos/<slug>.svg``), uploaded
+        once into its collection; None when the demo ships no logo for it."""
+        path = DEMO_LOGOS / f"{association.slug}.svg"
+        if not path.exists():
+            return None
+        title = f"Logo {association.name}"
+        Image = get_image_model()
+        image = Image.objects.filter(
+            title=title, collection=association.root_collection
+        ).first()
+        if image is None:
+            with path.open("rb") as logo:
+                image = Image(
+                    title=title,
+                    collection=association.root_collection,
+                    file=File(logo, name=f"logo-{association.slug}.svg"),
+                )
+                image.save()
+        return image
 
     # Accounts ----------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """``manage.py purge_unconfirmed_volunteers [--days 30] [--dry-run]``
 
-Deletes volunteer accounts whose e-mail was never confirmed, older than
-``--days`` days (30 by default). Staff, superusers and members of any group
-(editors, moderators, coordinators) are never touched. Shows progress, and
+Deletes volunteer accounts (users with a volunteer profile) whose e-mail was
+never confirmed, older than ``--days`` days (30 by default). Any other
+account, staff, superusers and members of any group (editors, moderators,
+coordinators) are never touched. Shows progress, and
 ``--dry-run`` only counts.
 """
 
@@ -12,6 +13,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+
+from trainings.views import forget_login_traces
 
 
 class Command(BaseCommand):
@@ -32,6 +35,7 @@ class Command(BaseCommand):
         users = (
             get_user_model()
             .objects.filter(
+                volunteer_profile__isnull=False,
                 pk__in=unverified,
                 date_joined__lt=limit,
                 is_staff=False,
@@ -53,7 +57,9 @@ class Command(BaseCommand):
         for start in range(0, total, 200):
             batch = ids[start : start + 200]
             with transaction.atomic():
-                get_user_model().objects.filter(pk__in=batch).delete()
+                doomed = get_user_model().objects.filter(pk__in=batch)
+                forget_login_traces(doomed)
+                doomed.delete()
             done += len(batch)
             self.stdout.write(f"\r{done}/{total} deleted", ending="")
         self.stdout.write(f"\n{total} unconfirmed account(s) deleted.")

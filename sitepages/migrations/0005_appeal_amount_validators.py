@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("network", "0002_network_locales"),
-        ("sitepages", "0003_appeal_block_and_listing"),
+        ("sitepages", "0004_contentpage_hero_image"),
     ]
 
     operations = [
