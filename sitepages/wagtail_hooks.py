@@ -44,6 +44,11 @@ def fundraising_urls():
     ]
 
 
+@hooks.register("register_page_header_buttons")
+def appeal_pledges_button(page, user, view_name, next_url=None):
+    return appeals_admin.appeal_pledges_buttons(page, user)
+
+
 @hooks.register("construct_homepage_panels")
 def pledges_panel(request, panels):
     panels.append(appeals_admin.PledgesPanel(request))

@@ -11,30 +11,34 @@ association A never sees B's donors (coordinators see everyone's). Wired in
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.encoding import force_str
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.widgets import HeaderButton
+from wagtail.admin.widgets import Button, HeaderButton
 
 from network import permissions
+from network.forms import AssociationOwnedForm
 from network.viewsets import AssociationOwnedModelViewSet
 from sitepages.appeals import bank_statement
 from sitepages.appeals.formatting import money
-from sitepages.appeals.ledger import waiting_pledges
+from sitepages.appeals.ledger import ledger_q, source_page, waiting_pledges
 from sitepages.appeals.models import (
     AppealPage,
     Contribution,
+    PaymentMethod,
     Pledge,
     PledgeStatus,
 )
@@ -52,26 +56,81 @@ def visible_pledges(user):
     return permissions.policy_for(Pledge).visible_queryset(user)
 
 
-def visible_appeals(request):
-    """Appeals of the user's trees, plus those shared with their associations."""
-    pages = permissions.scope_pages(AppealPage.objects.all(), request.user)
+def appeals_for_user(user):
+    """Appeals of the user's trees, plus those shared with their associations:
+    one page per appeal (its first version; translations and aliases share
+    its ledger)."""
+    pages = permissions.scope_pages(AppealPage.objects.all(), user)
     shared = AppealPage.objects.filter(
-        partner_associations__in=permissions.user_associations(request.user)
+        partner_associations__in=permissions.user_associations(user)
     )
-    return (pages | shared).distinct().order_by("title")
+    first_version = (
+        AppealPage.objects.filter(translation_key=OuterRef("translation_key"))
+        .order_by("pk")
+        .values("pk")[:1]
+    )
+    return (
+        AppealPage.objects.filter(
+            Q(pk__in=pages.values("pk")) | Q(pk__in=shared.values("pk")),
+            alias_of__isnull=True,
+            pk=Subquery(first_version),
+        )
+        .select_related("locale")
+        .order_by("title")
+    )
+
+
+def visible_appeals(request):
+    """``queryset=`` callable of the pledges listing's appeal filter."""
+    return appeals_for_user(request.user)
+
+
+class AppealChoiceMixin:
+    """A page id the database cannot hold is an invalid choice, not a 500
+    (Django checks the range of plain integer keys, not of a page type's
+    ``page_ptr``)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _clean_ids([value]):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class AppealChoiceField(AppealChoiceMixin, forms.ModelChoiceField):
+    pass
+
+
+class AppealChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = type(
+        "AppealFilterField",
+        (AppealChoiceMixin, django_filters.ModelChoiceFilter.field_class),
+        {},
+    )
 
 
 class PledgeFilterSet(WagtailFilterSet):
-    appeal = django_filters.ModelChoiceFilter(
-        label=_("Appeal"), queryset=visible_appeals
+    appeal = AppealChoiceFilter(
+        label=_("Appeal"), queryset=visible_appeals, method="filter_appeal"
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=PledgeStatus.choices
     )
+    payment_method = django_filters.ChoiceFilter(
+        label=_("Payment method"), choices=PaymentMethod.choices
+    )
+    association = django_filters.ModelChoiceFilter(
+        label=_("Association"), queryset=permissions.associations_for_request
+    )
 
     class Meta:
         model = Pledge
-        fields = ["appeal", "status"]
+        fields = ["appeal", "status", "payment_method", "association"]
+
+    def filter_appeal(self, queryset, name, value):
+        """Every pledge of the appeal, whichever translation or alias took it."""
+        return queryset.filter(ledger_q(value)) if value else queryset
 
 
 class SafeCSVMixin:
@@ -123,7 +182,7 @@ class ScopedInspectView(AssociationOwnedModelViewSet.inspect_view_class):
         )
 
 
-class PledgeForm(WagtailAdminModelForm):
+class PledgeForm(AssociationOwnedForm):
     class Meta:
         model = Pledge
         fields = [
@@ -137,6 +196,15 @@ class PledgeForm(WagtailAdminModelForm):
             "consent_to_contact",
             "public_display",
         ]
+
+    def clean(self):
+        """A received pledge has a date of receipt; any other has none."""
+        cleaned = super().clean()
+        if cleaned.get("status") == PledgeStatus.RECEIVED:
+            cleaned["received_at"] = cleaned.get("received_at") or timezone.now()
+        elif "status" in cleaned:
+            cleaned["received_at"] = None
+        return cleaned
 
 
 class PledgeViewSet(AssociationOwnedModelViewSet):
@@ -152,7 +220,7 @@ class PledgeViewSet(AssociationOwnedModelViewSet):
     search_fields = ["reference", "donor_name", "email"]
     list_display = [
         "reference",
-        Column("amount", label=_("Amount"), accessor="amount"),
+        Column("amount", label=_("Amount"), accessor="amount_display"),
         "status",
         Column("donor", label=_("Donor"), accessor="donor_name"),
         Column("appeal", label=_("Appeal"), accessor="appeal"),
@@ -178,35 +246,46 @@ class PledgeViewSet(AssociationOwnedModelViewSet):
     export_filename = "pledges"
     form_fields = PledgeForm.Meta.fields
     inspect_view_enabled = True
+    copy_view_enabled = False  # pledges come from donors (Pledge.get_permission_policy)
 
     def get_form_class(self, for_update=False):
         return PledgeForm
 
 
-class ContributionForm(WagtailAdminModelForm):
-    """Only the user's associations and the appeals they can see."""
+class ContributionForm(AssociationOwnedForm):
+    """Only the user's associations, and the appeals they run or share (the
+    scoped form offers pages of their own trees only: a shared appeal lives
+    in its owner's tree)."""
 
     class Meta:
         model = Contribution
         fields = ["association", "appeal", "amount", "date", "source", "label"]
+        field_classes = {"appeal": AppealChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.for_user
         self.fields["association"].queryset = permissions.user_associations(user)
+        self.fields["appeal"].queryset = appeals_for_user(user)
 
-        class _Request:
-            pass
-
-        request = _Request()
-        request.user = user
-        self.fields["appeal"].queryset = visible_appeals(request)
+    def clean(self):
+        """The gift goes to an appeal its association owns or shares."""
+        cleaned = super().clean()
+        association, appeal = cleaned.get("association"), cleaned.get("appeal")
+        if association and appeal and not appeal.accepts_pledges_from(association):
+            self.add_error(
+                "appeal",
+                _("%(association)s neither runs nor shares this appeal.")
+                % {"association": association},
+            )
+        return cleaned
 
 
 class ContributionIndexView(
     SafeCSVMixin, AssociationOwnedModelViewSet.index_view_class
 ):
-    pass
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("appeal", "association")
 
 
 class ContributionViewSet(AssociationOwnedModelViewSet):
@@ -220,7 +299,7 @@ class ContributionViewSet(AssociationOwnedModelViewSet):
     inspect_view_class = ScopedInspectView
     list_display = [
         "label",
-        Column("amount", label=_("Amount"), accessor="amount"),
+        Column("amount", label=_("Amount"), accessor="amount_display"),
         "source",
         Column("appeal", label=_("Appeal"), accessor="appeal"),
         DateColumn("date", label=_("Date")),
@@ -285,13 +364,19 @@ def apply_action(user, action, ids):
     return done
 
 
+MAX_ID = 2**63 - 1  # the largest primary key a database column holds
+
+
 def _clean_ids(values):
+    """The ids among ``values`` that can name a row (others are ignored)."""
     ids = []
     for value in values:
         try:
-            ids.append(int(value))
+            number = int(value)
         except (TypeError, ValueError):
             continue
+        if 0 < number <= MAX_ID:
+            ids.append(number)
     return ids
 
 
@@ -301,6 +386,7 @@ class ProcessPledgesView(_TreasurerView):
 
     template_name = "sitepages/appeals/admin/process.html"
     page_title = _("Process pledges")
+    model = Pledge  # ``?id=`` names pledges (network.middleware checks them)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -361,7 +447,8 @@ class BankStatementView(_TreasurerView):
         status = 200
         if form.is_valid():
             try:
-                lines = bank_statement.read(form.cleaned_data["statement"].read())
+                upload = form.cleaned_data["statement"]
+                lines = bank_statement.read(upload.read(bank_statement.MAX_BYTES + 1))
             except bank_statement.StatementError as error:
                 form.add_error("statement", str(error))
                 status = 400
@@ -402,6 +489,21 @@ class PledgesPanel(Component):
             count, amount = waiting_pledges(queryset.filter(currency=currency))
             rows.append({"count": count, "amount": money(amount, currency)})
         return {"rows": rows, "process_url": reverse("appeals_admin:process")}
+
+
+def appeal_pledges_buttons(page, user):
+    """The header of an appeal in the page editor links to its pledges."""
+    page_class = page.specific_class
+    if page_class is None or not issubclass(page_class, AppealPage):
+        return []
+    if not permissions.policy_for(Pledge).user_has_permission(user, "view"):
+        return []
+    key = source_page(page).translation_key
+    first = AppealPage.objects.filter(translation_key=key).order_by("pk").first()
+    if first is None:
+        return []
+    url = reverse("pledges:index") + "?" + urlencode({"appeal": first.pk})
+    return [Button(_("Pledges"), url, icon_name="pick", priority=45)]
 
 
 def admin_urls():

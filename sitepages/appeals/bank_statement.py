@@ -1,6 +1,7 @@
 """Bank statement CSV: read it, then match its lines to pledges by reference.
 
-A statement is a CSV (comma or semicolon, UTF-8 or Latin-1, header row) with
+A statement is a CSV (comma, semicolon or tab; UTF-8, UTF-16 with its byte
+order mark, or Windows-1252; header row) with
 at least a label column and an amount column, named in French or English
 (``libellé``/``label``/``description``/``motif``, ``montant``/``amount``/
 ``crédit``/``credit``), optionally ``date``. Any other layout is refused with
@@ -9,14 +10,16 @@ the valid reference code of a pledge the user can see; every other line is
 reported as unmatched, never guessed.
 """
 
+import codecs
 import csv
 import io
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from sitepages.appeals import references
+from sitepages.appeals.formatting import AmountError, parse_amount
 
 LABEL_COLUMNS = {"libellé", "libelle", "label", "description", "motif", "reference"}
 AMOUNT_COLUMNS = {"montant", "amount", "crédit", "credit"}
@@ -46,6 +49,13 @@ class Line:
 def _decode(data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise StatementError(_("The file is larger than 2 MB."))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise StatementError(_("The file is not text (CSV).")) from None
+    if b"\x00" in data:
+        raise StatementError(_("The file is not text (CSV)."))
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -55,17 +65,11 @@ def _decode(data: bytes) -> str:
 
 
 def _amount(raw: str) -> Decimal | None:
-    text = (raw or "").strip().replace("\u00a0", "").replace(" ", "")
-    text = text.replace("€", "").replace("+", "")
-    if "," in text and "." in text:
-        text = text.replace(".", "").replace(",", ".")
-    else:
-        text = text.replace(",", ".")
+    """``40,00``, ``1 234,56``, ``1,234.56``, ``-850,00 €``; ``None`` if not."""
     try:
-        value = Decimal(text)
-    except InvalidOperation:
+        return parse_amount(raw)[0]
+    except AmountError:
         return None
-    return value if value.is_finite() else None
 
 
 def read(data: bytes) -> list[Line]:
@@ -80,6 +84,8 @@ def read(data: bytes) -> list[Line]:
         header = [cell.strip().lower() for cell in next(reader)]
     except StopIteration:
         raise StatementError(_("The file is empty.")) from None
+    except csv.Error:
+        raise StatementError(_("The file is not a CSV table.")) from None
 
     def find(names):
         for index, name in enumerate(header):
@@ -105,17 +111,23 @@ def read(data: bytes) -> list[Line]:
         return row[index].strip() if index is not None and index < len(row) else ""
 
     lines = []
-    for number, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        lines.append(
-            Line(
-                number=number,
-                date=cell(row, date_at),
-                label=cell(row, label_at)[:300],
-                amount=_amount(cell(row, amount_at)),
+    try:
+        for number, row in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            lines.append(
+                Line(
+                    number=number,
+                    date=cell(row, date_at)[:40],
+                    label=cell(row, label_at)[:300],
+                    amount=_amount(cell(row, amount_at)),
+                )
             )
-        )
+    except csv.Error as error:
+        raise StatementError(
+            _("Line %(number)d cannot be read: %(error)s")
+            % {"number": reader.line_num, "error": error}
+        ) from None
     return lines
 
 

@@ -11,6 +11,7 @@ only its own donors, while the totals add everyone's money.
 """
 
 import datetime
+from decimal import Decimal
 
 from babel.numbers import get_currency_precision
 from django.core.exceptions import ValidationError
@@ -31,8 +32,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
-from network.permissions import AssociationOwned
+from network.permissions import AssociationOwned, AssociationOwnedPermissionPolicy
 from sitepages.appeals import references
 from sitepages.blocks import BaseStreamBlock
 from sitepages.models import BasePage, HubOnlyPageMixin
@@ -161,7 +163,8 @@ class AppealPage(RoutablePageMixin, BasePage):
         related_name="shared_appeals",
         help_text=_(
             "Associations sharing this appeal: their pledges add up, and each "
-            "sees only its own donors."
+            "sees only its own donors. A partner shows the appeal on its site "
+            "with an alias of this page (Copy, then publish as an alias)."
         ),
     )
 
@@ -207,6 +210,16 @@ class AppealPage(RoutablePageMixin, BasePage):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
+    # Where to send the money is the same in every language: translations
+    # follow the original (wagtail-localize), never a translator's copy.
+    override_translatable_fields = [
+        SynchronizedField("bank_details"),
+        SynchronizedField("iban", overridable=False),
+        SynchronizedField("bic", overridable=False),
+        SynchronizedField("cheque_payee", overridable=False),
+        SynchronizedField("cheque_address"),
+        SynchronizedField("payment_url", overridable=False),
+    ]
     parent_page_types = ["sitepages.HomePage", "sitepages.ContentPage"]
     subpage_types = []
     template = "sitepages/appeals/appeal_page.html"
@@ -239,18 +252,49 @@ class AppealPage(RoutablePageMixin, BasePage):
             return None
         return (self.end_date - today).days
 
+    def payment_methods(self):
+        """The ways to give this appeal has instructions for (all three when
+        it has none: the reference code alone then identifies the gift)."""
+        offered = [
+            method
+            for method, instructions in (
+                (PaymentMethod.TRANSFER, self.iban or self.bank_details),
+                (PaymentMethod.CHEQUE, self.cheque_address),
+                (PaymentMethod.ONLINE, self.payment_url),
+            )
+            if instructions
+        ]
+        return offered or list(PaymentMethod)
+
     def accepts_pledges_from(self, association):
-        """The owner's site and its partners' sites take pledges."""
+        """The owner's site and its partners' sites take pledges.
+
+        A partner shows the appeal on its own site with an alias of it
+        (Wagtail's "copy" with "alias"): the alias takes pledges only on the
+        site of an association the original names as a partner.
+        """
+        from sitepages.appeals.ledger import source_page
+
         if association is None:
             return False
-        if self.association and association.pk == self.association.pk:
+        source = source_page(self).specific
+        owner = source.association
+        if owner and association.pk == owner.pk:
             return True
-        return self.partner_associations.filter(pk=association.pk).exists()
+        return source.partner_associations.filter(pk=association.pk).exists()
 
     def ledger(self):
         from sitepages.appeals.ledger import totals
 
         return totals(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from sitepages.appeals.ledger import named_supporters
+
+        context = super().get_context(request, *args, **kwargs)
+        context["totals"] = self.ledger()
+        context["named_supporters"] = named_supporters(self)
+        return context
 
     @path("")
     def appeal(self, request):
@@ -282,6 +326,28 @@ class PublicDisplay(models.TextChoices):
     NAME = "name", _("Show my name")
 
 
+class PledgePermissionPolicy(AssociationOwnedPermissionPolicy):
+    """Donors create pledges and the ledger keeps them: nobody adds or
+    deletes one in the admin (a treasurer cancels it, or erases the donor)."""
+
+    REFUSED = {"add", "delete"}
+
+    def user_has_permission(self, user, action):
+        return action not in self.REFUSED and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(
+            user, [action for action in actions if action not in self.REFUSED]
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return super().user_has_any_permission_for_instance(
+            user,
+            [action for action in actions if action not in self.REFUSED],
+            instance,
+        )
+
+
 class Pledge(AssociationOwned):
     """A promise of money, received when the treasurer sees it arrive."""
 
@@ -291,7 +357,12 @@ class Pledge(AssociationOwned):
         on_delete=models.PROTECT,
         related_name="pledges",
     )
-    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
     donor_name = models.CharField(_("donor name"), max_length=160, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -331,6 +402,17 @@ class Pledge(AssociationOwned):
 
     def __str__(self):
         return f"{self.reference} · {self.amount} {self.currency}"
+
+    @classmethod
+    def get_permission_policy(cls):
+        return PledgePermissionPolicy(cls, owner_field=cls.association_owner_field)
+
+    @property
+    def amount_display(self):
+        """The amount written for the reader's language (``40 €``)."""
+        from sitepages.appeals.formatting import money
+
+        return money(self.amount, self.currency)
 
     @property
     def display_name(self):
@@ -413,7 +495,7 @@ class Contribution(AssociationOwned):
         _("amount"),
         max_digits=12,
         decimal_places=2,
-        validators=[MinValueValidator(0.01)],
+        validators=[MinValueValidator(Decimal("0.01"))],
     )
     date = models.DateField(_("date"), default=datetime.date.today)
     source = models.CharField(
@@ -438,6 +520,14 @@ class Contribution(AssociationOwned):
     def __str__(self):
         return f"{self.label or self.get_source_display()} · {self.amount}"
 
+    @property
+    def amount_display(self):
+        """The amount written for the reader's language, in the appeal's
+        currency."""
+        from sitepages.appeals.formatting import money
+
+        return money(self.amount, self.appeal.currency)
+
 
 class AppealIndexPage(HubOnlyPageMixin, BasePage):
     """The hub's list of every open appeal in the network, each with its
@@ -455,22 +545,31 @@ class AppealIndexPage(HubOnlyPageMixin, BasePage):
         verbose_name = _("appeals listing (hub)")
 
     def get_open_appeals(self):
+        """One version of each open appeal: the visitor's language if it is
+        translated, else the network's default language, else its first one.
+        A partner's alias of a shared appeal is the same appeal."""
+        from django.conf import settings
         from django.utils import translation
 
         today = timezone.localdate()
-        language = translation.get_language()
+        preferred = [translation.get_language(), settings.LANGUAGE_CODE]
         appeals = (
             AppealPage.objects.live()
             .public()
-            .filter(start_date__lte=today)
+            .filter(alias_of__isnull=True, start_date__lte=today)
             .filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=today))
             .select_related("locale")
-            .order_by("end_date", "title")
+            .order_by("end_date", "title", "pk")
         )
+
+        def rank(appeal):
+            code = appeal.locale.language_code
+            return preferred.index(code) if code in preferred else len(preferred)
+
         chosen = {}
         for appeal in appeals:
             current = chosen.get(appeal.translation_key)
-            if current is None or appeal.locale.language_code == language:
+            if current is None or rank(appeal) < rank(current):
                 chosen[appeal.translation_key] = appeal
         return [(appeal, appeal.ledger()) for appeal in chosen.values()]
 

@@ -12,6 +12,8 @@ ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 BODY_LENGTH = 7
 LENGTH = BODY_LENGTH + 1
 CANDIDATE_RE = re.compile(rf"(?<![0-9A-Z])[{ALPHABET}]{{{LENGTH}}}(?![0-9A-Z])")
+# a code written in two halves, "AB3K-7MZQ" or "AB3K 7MZQ", as whole words
+HALVES_RE = re.compile(r"(?<![0-9A-Z])([0-9A-Z]{4})[\s-]([0-9A-Z]{4})(?![0-9A-Z])")
 
 
 def check_character(body: str) -> str:
@@ -42,8 +44,7 @@ def find_codes(text: str) -> list[str]:
     """Valid codes written in a bank statement label, in order of appearance."""
     upper = (text or "").upper()
     found = [match for match in CANDIDATE_RE.findall(upper) if is_valid(match)]
-    # also "AB3K-7MZQ" or "AB3K 7MZQ": two halves joined
-    for left, right in re.findall(r"([0-9A-Z]{4})[\s-]([0-9A-Z]{4})", upper):
+    for left, right in HALVES_RE.findall(upper):
         if is_valid(left + right) and left + right not in found:
             found.append(left + right)
     return found

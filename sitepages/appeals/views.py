@@ -18,7 +18,7 @@ from network.models import Association
 from sitepages.appeals import ratelimit, references
 from sitepages.appeals.emails import send_confirmation
 from sitepages.appeals.forms import PledgeForm
-from sitepages.appeals.ledger import ledger_filter
+from sitepages.appeals.ledger import ledger_q
 from sitepages.appeals.models import Pledge
 
 TEMPLATE = "sitepages/appeals/appeal_page.html"
@@ -34,7 +34,6 @@ def _render(page, request, form, status=200, refusal=""):
         {
             "form": form if page.is_open() and not refusal else None,
             "refusal": refusal,
-            "totals": page.ledger(),
         }
     )
     return TemplateResponse(request, TEMPLATE, context, status=status)
@@ -88,16 +87,19 @@ def appeal_view(page, request):
 
 
 def confirmation_view(page, request, code):
+    """The instructions of a pledge taken on this site for this appeal."""
     code = references.normalise(code)
     if not references.is_valid(code):
         raise Http404
+    # a pledge's confirmation shows on the site that took it
+    association = Association.for_site(Site.find_for_request(request))
     pledge = (
-        Pledge.objects.filter(reference=code, **ledger_filter(page))
+        Pledge.objects.filter(ledger_q(page), reference=code, association=association)
         .select_related("appeal")
         .first()
     )
     if pledge is None:
         raise Http404
     context = page.get_context(request)
-    context.update({"pledge": pledge, "totals": page.ledger()})
+    context["pledge"] = pledge
     return TemplateResponse(request, "sitepages/appeals/confirmation.html", context)

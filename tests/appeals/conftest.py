@@ -154,3 +154,16 @@ def pledge_data(**overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def translate(page, language):
+    """``page``'s published translation into ``language`` (made if missing)."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code=language)
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    translation = page.copy_for_translation(locale)
+    translation.save_revision().publish()
+    return translation.specific

@@ -148,3 +148,16 @@ def test_reference_codes_are_unambiguous_and_checked():
     assert references.find_codes("VIREMENT ABCDEFGH") == [] or references.is_valid(
         "ABCDEFGH"
     )
+
+
+def test_a_words_tail_never_joins_a_code():
+    """ "VIREMENT AB3K7MZQ": "MENT" + "AB3K" is no code even when its check
+    character happens to fit (one label in 32 before the fix)."""
+    alphabet = references.ALPHABET
+    code = next(
+        body + references.check_character(body)
+        for body in (a + b + "CDEFG" for a in alphabet for b in alphabet)
+        if references.is_valid("MENT" + body[:4])
+    )
+    assert references.find_codes(f"VIREMENT {code} ") == [code]
+    assert references.find_codes(f"DON {code[:4]} {code[4:]}") == [code]
