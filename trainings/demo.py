@@ -1129,12 +1129,14 @@ VOLUNTEERS = [
 
 
 class _Answers(dict):
+    """A quiz submission as the form posts it: every value is a list."""
+
     def getlist(self, key):
         return self.get(key, [])
 
 
 def _right_answers(module):
-    data = _Answers(module=str(module.translation_key))
+    data = _Answers(module=[str(module.translation_key)])
     for index, q in enumerate(module.questions()):
         data[f"q{index}"] = [str(i) for i, c in enumerate(q["choices"]) if c["correct"]]
     return data
@@ -1185,7 +1187,7 @@ def _volunteers(stdout, exod, associations):
                     continue
                 if module == course.modules()[0] and passed < 3:
                     wrong = _Answers(
-                        module=str(module.translation_key), q0=["1"], q1=["1"]
+                        module=[str(module.translation_key)], q0=["1"], q1=["1"]
                     )
                     try:
                         logic.record_attempt(
