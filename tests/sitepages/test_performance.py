@@ -18,6 +18,8 @@ from tests.factories import make_association
 from tests.sitepages.conftest import add_page, add_updates, home_of, path_of
 
 MAX_QUERIES = 12
+# the site search also asks each plugin for its group of results (the directory)
+SEARCH_MAX_QUERIES = 16
 PAGE_WEIGHT_LIMIT = 100 * 1024
 
 
@@ -56,10 +58,13 @@ def test_search_and_404_stay_under_the_query_ceiling(
     network, client_for, django_assert_max_num_queries
 ):
     client = client_for(network.alpha)
-    for url in ("/ar/search/?q=permanence", "/en/missing/"):
+    for url, ceiling in (
+        ("/ar/search/?q=permanence", SEARCH_MAX_QUERIES),
+        ("/en/missing/", MAX_QUERIES),
+    ):
         client.get(url)
-        with django_assert_max_num_queries(MAX_QUERIES):
-            client.get(url)
+        with django_assert_max_num_queries(ceiling):
+            assert client.get(url).status_code in (200, 404)
 
 
 def test_news_queries_do_not_grow_with_updates(network, client_for):
