@@ -31,7 +31,9 @@ from sitepages.models import (
 )
 from tests.conftest import built_once
 
-pytestmark = pytest.mark.django_db(transaction=False)
+# One worker runs the whole module under pytest-xdist (``--dist loadgroup``),
+# so the demo is loaded once, not once per worker.
+pytestmark = [pytest.mark.django_db(transaction=False), pytest.mark.xdist_group("demo")]
 
 MEMBER_HOSTS = ["exod.localhost", "toit-commun.localhost", "dunes.localhost"]
 
